@@ -1,0 +1,60 @@
+# The project's verbs. `make run` and `make test` are the README's contract.
+VENV := .venv
+MANAGE := $(VENV)/bin/python manage.py
+RUN_HOST ?= 127.0.0.1
+RUN_PORT ?= 8000
+
+.PHONY: run test services services-stop services-status lint format bench install \
+	check-suite pytest migrations-check messages
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml uv.lock scripts/bootstrap.sh $(wildcard locale/*/LC_MESSAGES/*.po)
+	scripts/bootstrap.sh
+	touch $@
+
+## run: migrate, set up the site and serve it on 127.0.0.1:8000 (uses `make services` if started)
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) bootstrap_site
+	$(MANAGE) runserver $(RUN_HOST):$(RUN_PORT)
+
+## test: lint, then start PostgreSQL, Elasticsearch and the S3 server, run every check and test, stop them
+test: install lint
+	scripts/with-services.sh $(MAKE) --no-print-directory check-suite
+
+check-suite: migrations-check pytest
+
+migrations-check:
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+pytest:
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## services: start the local PostgreSQL, Elasticsearch and S3 server; writes .env.services
+services:
+	scripts/services.sh start
+
+services-stop:
+	scripts/services.sh stop
+
+services-status:
+	scripts/services.sh status
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## messages: refresh the translation catalogues after changing UI strings
+messages: install
+	$(MANAGE) makemessages --all --ignore=.venv --ignore=.tools --ignore=.services --ignore=tests
+	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools --ignore=.services
+
+## bench: run the benchmarks against the real services (figures, not pass/fail)
+bench: install
+	scripts/with-services.sh sh -c 'for b in bench/*.py; do $(VENV)/bin/python "$$b" || exit 1; done'

@@ -1,0 +1,56 @@
+"""Writes that set the site up. Views, commands and tests call these."""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+from .models import HomePage
+
+DEFAULT_INTRODUCTION = (
+    "Teaching materials and research from universities, vocational colleges and schools "
+    "across China and ASEAN, open to everyone."
+)
+
+
+@transaction.atomic
+def site_bootstrap(*, hostname: str = "localhost", port: int = 80) -> HomePage:
+    """Make sure a HomePage exists and is the default site's root. Idempotent.
+
+    Wagtail's first migration leaves a plain "Welcome" page as the site root;
+    it is replaced by our HomePage the first time this runs.
+    """
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = root.add_child(
+            instance=HomePage(
+                title=_("Resource Hub"),
+                slug="resource-hub",
+                introduction=DEFAULT_INTRODUCTION,
+            )
+        )
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
+    elif site.root_page_id != home.pk:
+        old_root = site.root_page.specific
+        site.root_page = home
+        site.save()
+        # Only Wagtail's own placeholder is removed, never a page someone made.
+        if type(old_root) is Page and old_root.depth == 2 and not old_root.get_children().exists():
+            old_root.delete()
+    return home
+
+
+def admin_ensure(*, username: str, email: str, password: str) -> tuple[object, bool]:
+    """Create a superuser with this password unless the username exists.
+
+    Returns (user, created). An existing account keeps its password.
+    """
+    User = get_user_model()
+    user = User.objects.filter(username=username).first()
+    if user is not None:
+        return user, False
+    user = User.objects.create_superuser(username=username, email=email, password=password)
+    return user, True

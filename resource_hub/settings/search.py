@@ -1,0 +1,21 @@
+"""Public search: an Elasticsearch node when ELASTICSEARCH_URL is set, else database search.
+
+Connections are made lazily by `search.client.get_client()`; nothing here
+talks to the network.
+"""
+
+from .environment import env_int, env_str
+
+ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+# Every index and alias the project creates starts with this prefix, so several
+# sites (or test runs) can share one cluster.
+ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "resource-hub")
+ELASTICSEARCH_SHARDS = env_int("ELASTICSEARCH_SHARDS", 1)
+ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 0)
+ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 10)
+
+# Wagtail's own search (the admin, and the fallback for public search) stays in
+# the database: the public index is ours, built by search/.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database"},
+}

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.core.signals import setting_changed
+from django.utils.translation import gettext_lazy as _
+
+
+def _forget_client(*, setting, **kwargs):
+    # The cached client was built from settings; rebuild it when they change
+    # (pytest-django's `settings` fixture), as Django does for its own caches.
+    if setting.startswith("ELASTICSEARCH_"):
+        from .client import get_client
+
+        get_client.cache_clear()
+
+
+class SearchConfig(AppConfig):
+    name = "search"
+    label = "search"
+    verbose_name = _("Search")
+
+    def ready(self):
+        setting_changed.connect(_forget_client, dispatch_uid="search.forget_client")

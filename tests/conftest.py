@@ -1,0 +1,103 @@
+"""Fixtures for the real services that `make test` starts.
+
+A test that needs a service asks for its fixture. Without the service the
+test is skipped on a developer's machine, but in CI (CI=true) the run fails:
+CI must prove the feature against the real thing.
+"""
+
+import os
+import uuid
+
+import boto3
+import pytest
+from botocore.config import Config
+from django.conf import settings
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require(service: str, configured: bool, hint: str) -> None:
+    if configured:
+        return
+    message = f"{service} is not configured ({hint}); run the suite with `make test`"
+    if IN_CI:
+        pytest.fail(f"CI needs the real {message}", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def postgres_db(db):
+    """The test database, which must be PostgreSQL."""
+    from django.db import connection
+
+    require("PostgreSQL", connection.vendor == "postgresql", "DATABASE_URL=postgres://...")
+    return connection
+
+
+@pytest.fixture(scope="session")
+def s3_client():
+    """A plain boto3 client for the bucket the site uses, to check what really landed there."""
+    require("S3 server", bool(settings.S3_BUCKET), "S3_BUCKET and S3_ENDPOINT_URL")
+    options = settings.STORAGES["default"]["OPTIONS"]
+    return boto3.client(
+        "s3",
+        endpoint_url=options["endpoint_url"],
+        aws_access_key_id=options.get("access_key"),
+        aws_secret_access_key=options.get("secret_key"),
+        region_name=options["region_name"],
+        config=Config(
+            signature_version="s3v4", s3={"addressing_style": options["addressing_style"]}
+        ),
+    )
+
+
+@pytest.fixture
+def s3_storage(s3_client, settings):
+    """Django's default storage on the real bucket, under a key prefix of its own.
+
+    The prefix is emptied afterwards.
+    """
+    prefix = f"test-{uuid.uuid4().hex[:12]}"
+    storages = {**settings.STORAGES}
+    storages["default"] = {
+        **storages["default"],
+        "OPTIONS": {**storages["default"]["OPTIONS"], "location": prefix},
+    }
+    settings.STORAGES = storages
+    yield prefix
+    bucket = settings.S3_BUCKET
+    listed = s3_client.list_objects_v2(Bucket=bucket, Prefix=f"{prefix}/")
+    for item in listed.get("Contents", []):
+        s3_client.delete_object(Bucket=bucket, Key=item["Key"])
+
+
+@pytest.fixture
+def es_client(settings):
+    """The real Elasticsearch client, with an index prefix unique to this test.
+
+    The test's indices are deleted afterwards.
+    """
+    require("Elasticsearch", bool(settings.ELASTICSEARCH_URL), "ELASTICSEARCH_URL")
+    from search.client import get_client
+
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:12]}"
+    client = get_client()
+    yield client
+    client.indices.delete(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-*", ignore_unavailable=True)
+
+
+def pytest_sessionstart(session):
+    """In CI a missing service stops the run before any test, with the reason."""
+    if not IN_CI:
+        return
+    missing = []
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        missing.append("PostgreSQL (DATABASE_URL)")
+    if not settings.S3_BUCKET:
+        missing.append("the S3 server (S3_BUCKET, S3_ENDPOINT_URL)")
+    if not settings.ELASTICSEARCH_URL:
+        missing.append("Elasticsearch (ELASTICSEARCH_URL)")
+    if missing:
+        pytest.exit(
+            f"CI=true but these services are not configured: {', '.join(missing)}", returncode=3
+        )
