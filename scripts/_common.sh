@@ -89,10 +89,14 @@ apt_install() {
   if ! is_root; then
     die "missing system packages: $*; install them as root (apt-get install $*) and retry"
   fi
-  log "installing $* with apt-get"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2 || die "apt-get update failed"
-  apt-get install -y -qq --no-install-recommends "$@" >&2 || die "apt-get install $* failed"
+  local aptlog="$RH_SERVICES_DIR/apt.log"
+  log "installing $* with apt-get (log: $aptlog)"
+  if ! { DEBIAN_FRONTEND=noninteractive apt-get update -q &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"; } \
+      >"$aptlog" 2>&1; then
+    tail -20 "$aptlog" >&2
+    die "apt-get install $* failed (log: $aptlog)"
+  fi
 }
 
 # ensure_system_user NAME -> creates an unprivileged system account (root only)
@@ -134,6 +138,16 @@ service_base() {
     mkdir -p "$fb" && chmod 755 "$fb"
     printf '%s\n' "$fb"
   fi
+}
+
+# pid_matches FILE WORD -> 0 when the pid in FILE runs and its command line
+# contains WORD. Pid files outlive a machine restart and pids get reused, so
+# a bare pid_alive could mistake (and stop) an unrelated process.
+pid_matches() {
+  [ -f "$1" ] || return 1
+  local pid; pid=$(head -1 "$1")
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$2"
 }
 
 # http_get URL -> prints the body; fails on connection errors and non-2xx.
