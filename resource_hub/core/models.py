@@ -3,6 +3,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+# The vocabularies live in their own module; importing them here registers them with Django.
+from .vocabularies import (  # noqa: F401
+    Country,
+    EducationLevel,
+    Language,
+    Licence,
+    ResourceType,
+    SubjectField,
+)
+
 
 class HomePage(Page):
     """The site's root page: what Resource Hub is, and the way into search."""
@@ -17,6 +27,7 @@ class HomePage(Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["institutions.InstitutionIndexPage"]
 
     class Meta:
         verbose_name = _("home page")

@@ -5,6 +5,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from resource_hub.institutions.models import InstitutionIndexPage
+
 from .models import HomePage
 
 DEFAULT_INTRODUCTION = (
@@ -15,7 +17,7 @@ DEFAULT_INTRODUCTION = (
 
 @transaction.atomic
 def site_bootstrap(*, hostname: str = "localhost", port: int = 80) -> HomePage:
-    """Make sure a HomePage exists and is the default site's root. Idempotent.
+    """Make sure the HomePage is the default site's root, with its index pages. Idempotent.
 
     Wagtail's first migration leaves a plain "Welcome" page as the site root;
     it is replaced by our HomePage the first time this runs.
@@ -40,7 +42,15 @@ def site_bootstrap(*, hostname: str = "localhost", port: int = 80) -> HomePage:
         # Only Wagtail's own placeholder is removed, never a page someone made.
         if type(old_root) is Page and old_root.depth == 2 and not old_root.get_children().exists():
             old_root.delete()
+    _ensure_child(home, InstitutionIndexPage, title=_("Institutions"), slug="institutions")
     return home
+
+
+def _ensure_child(parent, page_class, **fields):
+    existing = page_class.objects.child_of(parent).first()
+    if existing is not None:
+        return existing
+    return parent.add_child(instance=page_class(**fields))
 
 
 def admin_ensure(*, username: str, email: str, password: str) -> tuple[object, bool]:

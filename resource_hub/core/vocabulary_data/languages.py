@@ -1,0 +1,145 @@
+"""Languages of the region's teaching materials, by ISO 639 code.
+
+The ISO 639-1 code where there is one, else ISO 639-3 (fil, tet, ceb), as
+BCP 47 does. `script` is the ISO 15924 code of the usual script; languages
+written without spaces between words need the search to segment them.
+"""
+
+from . import finish
+
+# (code, English name, native name, script, written without spaces)
+LANGUAGES = [
+    ("zh", "Chinese", "中文", "Hani", True),
+    ("en", "English", "English", "Latn", False),
+    ("th", "Thai", "ไทย", "Thai", True),
+    ("vi", "Vietnamese", "Tiếng Việt", "Latn", False),
+    ("id", "Indonesian", "Bahasa Indonesia", "Latn", False),
+    ("ms", "Malay", "Bahasa Melayu", "Latn", False),
+    ("fil", "Filipino", "Filipino", "Latn", False),
+    ("km", "Khmer", "ខ្មែរ", "Khmr", True),
+    ("lo", "Lao", "ລາວ", "Laoo", True),
+    ("my", "Burmese", "မြန်မာ", "Mymr", True),
+    ("ta", "Tamil", "தமிழ்", "Taml", False),
+    ("tet", "Tetum", "Tetun", "Latn", False),
+    ("pt", "Portuguese", "Português", "Latn", False),
+    # Widely taught or written in the region and with its partners.
+    ("jv", "Javanese", "Basa Jawa", "Latn", False),
+    ("su", "Sundanese", "Basa Sunda", "Latn", False),
+    ("ceb", "Cebuano", "Sinugbuanong Binisaya", "Latn", False),
+    ("ja", "Japanese", "日本語", "Jpan", True),
+    ("ko", "Korean", "한국어", "Kore", False),
+]
+
+LABELS = {
+    "zh-hans": {
+        "zh": "中文",
+        "en": "英语",
+        "th": "泰语",
+        "vi": "越南语",
+        "id": "印度尼西亚语",
+        "ms": "马来语",
+        "fil": "菲律宾语",
+        "km": "高棉语",
+        "lo": "老挝语",
+        "my": "缅甸语",
+        "ta": "泰米尔语",
+        "tet": "德顿语",
+        "pt": "葡萄牙语",
+        "jv": "爪哇语",
+        "su": "巽他语",
+        "ceb": "宿务语",
+        "ja": "日语",
+        "ko": "韩语",
+    },
+    "th": {
+        "zh": "ภาษาจีน",
+        "en": "ภาษาอังกฤษ",
+        "th": "ภาษาไทย",
+        "vi": "ภาษาเวียดนาม",
+        "id": "ภาษาอินโดนีเซีย",
+        "ms": "ภาษามลายู",
+        "fil": "ภาษาฟิลิปิโน",
+        "km": "ภาษาเขมร",
+        "lo": "ภาษาลาว",
+        "my": "ภาษาพม่า",
+        "ta": "ภาษาทมิฬ",
+        "pt": "ภาษาโปรตุเกส",
+        "jv": "ภาษาชวา",
+        "ja": "ภาษาญี่ปุ่น",
+        "ko": "ภาษาเกาหลี",
+    },
+    "vi": {
+        "zh": "Tiếng Trung",
+        "en": "Tiếng Anh",
+        "th": "Tiếng Thái",
+        "vi": "Tiếng Việt",
+        "id": "Tiếng Indonesia",
+        "ms": "Tiếng Mã Lai",
+        "fil": "Tiếng Filipino",
+        "km": "Tiếng Khmer",
+        "lo": "Tiếng Lào",
+        "my": "Tiếng Miến Điện",
+        "ta": "Tiếng Tamil",
+        "tet": "Tiếng Tetum",
+        "pt": "Tiếng Bồ Đào Nha",
+        "jv": "Tiếng Java",
+        "su": "Tiếng Sunda",
+        "ceb": "Tiếng Cebu",
+        "ja": "Tiếng Nhật",
+        "ko": "Tiếng Hàn",
+    },
+    "id": {
+        "zh": "Bahasa Mandarin",
+        "en": "Bahasa Inggris",
+        "th": "Bahasa Thai",
+        "vi": "Bahasa Vietnam",
+        "id": "Bahasa Indonesia",
+        "ms": "Bahasa Melayu",
+        "fil": "Bahasa Filipino",
+        "km": "Bahasa Khmer",
+        "lo": "Bahasa Lao",
+        "my": "Bahasa Myanmar",
+        "ta": "Bahasa Tamil",
+        "tet": "Bahasa Tetun",
+        "pt": "Bahasa Portugis",
+        "jv": "Bahasa Jawa",
+        "su": "Bahasa Sunda",
+        "ceb": "Bahasa Cebuano",
+        "ja": "Bahasa Jepang",
+        "ko": "Bahasa Korea",
+    },
+    "ms": {
+        "zh": "Bahasa Cina",
+        "en": "Bahasa Inggeris",
+        "th": "Bahasa Thai",
+        "vi": "Bahasa Vietnam",
+        "id": "Bahasa Indonesia",
+        "ms": "Bahasa Melayu",
+        "fil": "Bahasa Filipino",
+        "km": "Bahasa Khmer",
+        "lo": "Bahasa Lao",
+        "my": "Bahasa Myanmar",
+        "ta": "Bahasa Tamil",
+        "tet": "Bahasa Tetum",
+        "pt": "Bahasa Portugis",
+        "jv": "Bahasa Jawa",
+        "su": "Bahasa Sunda",
+        "ceb": "Bahasa Cebuano",
+        "ja": "Bahasa Jepun",
+        "ko": "Bahasa Korea",
+    },
+}
+
+ENTRIES = finish(
+    [
+        {
+            "code": code,
+            "name_en": name_en,
+            "name_native": native,
+            "script": script,
+            "written_without_spaces": without_spaces,
+        }
+        for code, name_en, native, script, without_spaces in LANGUAGES
+    ],
+    LABELS,
+)
