@@ -17,6 +17,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "resource_hub.core",
+    "resource_hub.files",
+    "resource_hub.institutions",
+    "resource_hub.records",
+    "resource_hub.accounts",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -137,6 +141,10 @@ WAGTAILADMIN_BASE_URL = env_str("SITE_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to the internet
 WAGTAILDOCS_SERVE_METHOD = "redirect"
+# Our document model records checksum, size, sniffed type and page count.
+WAGTAILDOCS_DOCUMENT_MODEL = "files.ResourceDocument"
+# Admin uploads measure checksum, type and page count like files.services does.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "resource_hub.files.forms.ResourceDocumentForm"
 
 LOGGING = {
     "version": 1,

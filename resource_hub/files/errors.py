@@ -1,0 +1,31 @@
+"""Errors of the files domain.
+
+Each carries a message a person can act on; views and forms show it as it is
+(`str(error)` or `error.message`).
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+
+class FileError(Exception):
+    """Base of every error raised by the files services."""
+
+    default_message = _("The file could not be stored.")
+
+    def __init__(self, message: str | None = None):
+        self.message = message or self.default_message
+        super().__init__(self.message)
+
+
+class FilePermissionDenied(FileError):
+    default_message = _("You don't have permission to add documents to this collection.")
+
+
+class EmptyFile(FileError):
+    default_message = _("The file is empty (0 bytes). Choose the file again and re-upload it.")
+
+
+class InvalidFile(FileError):
+    """The document row would not validate (e.g. a disallowed extension)."""
+
+    default_message = _("The file could not be accepted.")

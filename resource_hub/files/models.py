@@ -1,0 +1,48 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.models import AbstractDocument, Document
+
+from .fields import ContentKeyedFileField
+
+
+class ResourceDocument(AbstractDocument):
+    """A file attached to records, with facts measured from its bytes (never from its name).
+
+    Lives in its institution's Wagtail Collection, so document permissions
+    follow the institution. Extracted text is kept in `DocumentText`, out of
+    this row, because it can be large and most reads don't need it.
+    """
+
+    # Keyed by content (documents/<sha256[:2]>/<sha256>/<name>), hence longer than Wagtail's 100.
+    file = ContentKeyedFileField(_("file"), max_length=255)
+    sha256 = models.CharField(
+        _("SHA-256"), max_length=64, blank=True, db_index=True, editable=False
+    )
+    size = models.PositiveBigIntegerField(_("size in bytes"), null=True, editable=False)
+    mime_type = models.CharField(_("type"), max_length=255, blank=True, editable=False)
+    original_filename = models.CharField(_("original file name"), max_length=255, blank=True)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
+
+    admin_form_fields = Document.admin_form_fields
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+
+class DocumentText(models.Model):
+    """Text extracted from a document's content, for full-text search."""
+
+    document = models.OneToOneField(
+        ResourceDocument, on_delete=models.CASCADE, primary_key=True, related_name="text"
+    )
+    text = models.TextField(blank=True)
+    truncated = models.BooleanField(default=False)
+    extracted_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("extracted text")
+        verbose_name_plural = _("extracted texts")
+
+    def __str__(self):
+        return f"{self.document_id}: {self.text[:50]}"

@@ -1,0 +1,15 @@
+"""Who may use a stored document: Wagtail's collection permissions decide."""
+
+from wagtail.permissions import policy_registry
+
+from .models import ResourceDocument
+
+
+def can_use_document(user, document) -> bool:
+    """May the user attach this document to a record (they uploaded it, or may choose it)?"""
+    if not user.is_authenticated:
+        return False
+    if document.uploaded_by_user_id == user.pk:
+        return True
+    policy = policy_registry.get_by_type(ResourceDocument)
+    return policy.user_has_any_permission_for_instance(user, ["choose", "change"], document)

@@ -1,0 +1,119 @@
+"""Writes for documents: storing uploaded files with the facts measured from their bytes."""
+
+import logging
+import posixpath
+from typing import BinaryIO
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import transaction
+from wagtail.models import Collection
+from wagtail.permissions import policy_registry
+
+from .errors import FilePermissionDenied, InvalidFile
+from .facts import FileFacts, apply_facts, measure, storage_content_type
+from .models import ResourceDocument
+from .naming import display_filename, safe_filename, title_from_filename
+
+logger = logging.getLogger(__name__)
+
+TITLE_MAX_LENGTH = ResourceDocument._meta.get_field("title").max_length
+
+
+def user_can_add_document(user, collection: Collection) -> bool:
+    """May the user add documents to this collection (Wagtail's collection permissions)?"""
+    # Wagtail 8 deprecates wagtail.documents.permissions.permission_policy in
+    # favour of the registry. An unsaved document stands for "a new one here".
+    policy = policy_registry.get_by_type(ResourceDocument)
+    candidate = ResourceDocument(collection=collection)
+    return policy.user_has_permission_for_instance(user, "add", candidate)
+
+
+def document_create(
+    *,
+    user,
+    collection: Collection,
+    file: File | BinaryIO,
+    title: str = "",
+    original_filename: str | None = None,
+) -> ResourceDocument:
+    """Store a file as a new document in `collection`, uploaded by `user`.
+
+    Reads the file once for its SHA-256 and size, sniffs its type from its
+    bytes and counts a PDF's pages; writes the object under
+    documents/<sha256[:2]>/<sha256>/<safe name> and then the row. Either both
+    exist afterwards or neither does: if the row cannot be saved, the object
+    is deleted again. (If a caller's own transaction rolls back later, the
+    object stays behind; the storage sweep reports such orphans.)
+
+    `original_filename` (default: the file's name) is kept for display; the
+    stored name is a safe form of it. `title` defaults to that name without
+    its extension.
+
+    Raises FilePermissionDenied, EmptyFile or InvalidFile (all FileError).
+    """
+    if not user_can_add_document(user, collection):
+        raise FilePermissionDenied()
+
+    upload = file if isinstance(file, File) else File(file)
+    original = display_filename(upload.name if original_filename is None else original_filename)
+    facts = measure(upload)
+
+    document = ResourceDocument(
+        title=(title.strip() or title_from_filename(original))[:TITLE_MAX_LENGTH],
+        collection=collection,
+        uploaded_by_user=user,
+    )
+    apply_facts(document, facts, original_filename=original)
+    content = _content(upload, safe_filename(original or upload.name), facts)
+    document.file = content
+    try:
+        document.full_clean()
+    except ValidationError as error:
+        raise InvalidFile(" ".join(error.messages)) from error
+
+    # The upload happens outside the transaction (it may take minutes); the
+    # row follows it, and a failed row takes the object with it.
+    document.file.save(content.name, content, save=False)
+    try:
+        with transaction.atomic():
+            document.save()
+    except BaseException:
+        _delete_object(document)
+        raise
+    return document
+
+
+def document_fill_facts(*, document: ResourceDocument) -> None:
+    """Measure a document whose file was stored before its facts were known, and re-key it.
+
+    Wagtail's multiple uploader stores a file first and asks for the other
+    fields later when one of them is invalid; its object then sits under
+    documents/unhashed/. This measures the stored bytes and moves them to
+    their content key. The row is not saved here (the caller's form does it).
+    """
+    old_name = document.file.name
+    with document.open_file() as stored:
+        facts = measure(stored)
+        original = document.original_filename or display_filename(posixpath.basename(old_name))
+        apply_facts(document, facts, original_filename=original)
+        content = _content(stored, posixpath.basename(old_name), facts)
+        document.file.save(content.name, content, save=False)
+    if document.file.name != old_name:
+        document.file.storage.delete(old_name)
+
+
+def _content(upload: File | BinaryIO, name: str, facts: FileFacts) -> File:
+    """The bytes to store, named and typed by us rather than by the uploader."""
+    content = File(upload, name=name)
+    # django-storages takes the object's Content-Type from here before guessing from the name.
+    content.content_type = storage_content_type(facts.sniffed)
+    return content
+
+
+def _delete_object(document: ResourceDocument) -> None:
+    name = document.file.name
+    try:
+        document.file.storage.delete(name)
+    except Exception:  # the original error matters more; the sweep will find the orphan
+        logger.exception("could not delete the object %s after a failed save", name)

@@ -1,0 +1,270 @@
+"""Small real files of many formats, made in memory for the tests.
+
+Office files come from the libraries that write them (python-docx,
+python-pptx, openpyxl), images from Pillow, archives from the standard
+library; the rest is built to the formats' published layouts.
+"""
+
+import gzip
+import io
+import struct
+import tarfile
+import uuid
+import wave
+import zipfile
+
+from docx import Document as WordDocument
+from openpyxl import Workbook
+from PIL import Image
+from pptx import Presentation
+
+
+def pdf(pages: int = 1, text: str = "Hello") -> bytes:
+    """A minimal valid PDF with `pages` pages and a correct cross-reference table."""
+    kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
+    ]
+    for i in range(pages):
+        stream = f"BT /F1 12 Tf 72 720 Td ({text} {i + 1}) Tj ET".encode()
+        page = f"/Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {4 + 2 * i} 0 R"
+        objects.append(f"<< {page} >>".encode())
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()
+
+
+def docx() -> bytes:
+    document = WordDocument()
+    document.add_paragraph("教学资料 · เอกสารการสอน")
+    return _saved(document)
+
+
+def pptx() -> bytes:
+    presentation = Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[0])
+    slide.shapes.title.text = "Lesson 1"
+    return _saved(presentation)
+
+
+def xlsx() -> bytes:
+    workbook = Workbook()
+    workbook.active.append(["country", "students"])
+    workbook.active.append(["Cambodia", 120])
+    return _saved(workbook)
+
+
+def odf(kind: str) -> bytes:
+    """An OpenDocument file: `kind` is "text", "presentation" or "spreadsheet"."""
+    mimetype = f"application/vnd.oasis.opendocument.{kind}"
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{mimetype}"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' office:version="1.3"><office:body/></office:document-content>'
+    )
+    return _zip(
+        [("mimetype", mimetype), ("META-INF/manifest.xml", manifest), ("content.xml", content)]
+    )
+
+
+def epub() -> bytes:
+    container = (
+        '<?xml version="1.0"?><container version="1.0" '
+        'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+        '<rootfile full-path="content.opf" media-type="application/oebps-package+xml"/>'
+        "</rootfiles></container>"
+    )
+    return _zip(
+        [
+            ("mimetype", "application/epub+zip"),
+            ("META-INF/container.xml", container),
+            ("content.opf", '<package xmlns="http://www.idpf.org/2007/opf" version="3.0"/>'),
+        ]
+    )
+
+
+def plain_zip() -> bytes:
+    return _zip([("notes/readme.txt", "hello"), ("data.csv", "a,b\n1,2\n")])
+
+
+def jar() -> bytes:
+    return _zip([("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n"), ("App.class", "x")])
+
+
+def ole2(streams: list[str], root_clsid: uuid.UUID | None = None) -> bytes:
+    """A compound file (DOC/XLS/PPT/MSI) with the given top-level streams, per [MS-CFB] v3."""
+    sector = 512
+    end, free, fat_sector, no_stream = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    data_sectors = 8  # each stream gets 4096 bytes: one regular-sized stream
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(16)
+    header += struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + bytes(6)
+    header += struct.pack("<IIIIIIIII", 0, 1, 1, 0, 0x1000, end, 0, end, 0)
+    header += struct.pack("<109I", 0, *([free] * 108))
+
+    fat = [fat_sector, end]  # sector 0: the FAT, sector 1: the directory
+    for _ in streams:
+        first = len(fat)
+        fat += [first + i + 1 for i in range(data_sectors - 1)] + [end]
+    fat_bytes = struct.pack(f"<{sector // 4}I", *(fat + [free] * (sector // 4 - len(fat))))
+
+    def entry(name, kind, child=no_stream, right=no_stream, start=end, size=0, clsid=None):
+        encoded = (name + "\x00").encode("utf-16-le")
+        return (
+            encoded.ljust(64, b"\x00")
+            + struct.pack("<HBB", len(encoded), kind, 1)
+            + struct.pack("<III", no_stream, right, child)
+            + (clsid.bytes_le if clsid else bytes(16))
+            + bytes(4 + 16)
+            + struct.pack("<IQ", start, size)
+        )
+
+    entries = [entry("Root Entry", 5, child=1 if streams else no_stream, clsid=root_clsid)]
+    for index, name in enumerate(streams):
+        right = index + 2 if index + 1 < len(streams) else no_stream
+        entries.append(entry(name, 2, right=right, start=2 + index * data_sectors, size=4096))
+    directory = b"".join(entries).ljust(sector, b"\x00")
+    assert len(directory) == sector, "keep to three streams: one directory sector"
+    payload = b"".join(bytes([65 + i]) * (sector * data_sectors) for i in range(len(streams)))
+    return header + fat_bytes + directory + payload
+
+
+def png(size=(4, 3)) -> bytes:
+    return _image("PNG", size)
+
+
+def jpeg() -> bytes:
+    return _image("JPEG", (8, 8))
+
+
+def gif() -> bytes:
+    return _image("GIF", (8, 8))
+
+
+def webp() -> bytes:
+    return _image("WEBP", (8, 8))
+
+
+def wav() -> bytes:
+    out = io.BytesIO()
+    with wave.open(out, "wb") as sound:
+        sound.setnchannels(1)
+        sound.setsampwidth(2)
+        sound.setframerate(8000)
+        sound.writeframes(b"\x00\x00" * 800)
+    return out.getvalue()
+
+
+def mp3(with_id3: bool = True) -> bytes:
+    """MPEG-1 Layer III frames of silence (128 kbit/s, 44.1 kHz: 417 bytes each)."""
+    frame = b"\xff\xfb\x90\x64" + bytes(413)
+    tag = b"ID3\x04\x00\x00\x00\x00\x00\x00" if with_id3 else b""
+    return tag + frame * 4
+
+
+def iso_media(brand: bytes, compatible: tuple[bytes, ...] = (b"isom",)) -> bytes:
+    """An ISO base media file (MP4, M4A, ...): an ftyp box, then an empty moov and mdat."""
+    ftyp_body = brand + struct.pack(">I", 0x200) + b"".join(compatible)
+    ftyp = struct.pack(">I", 8 + len(ftyp_body)) + b"ftyp" + ftyp_body
+    return ftyp + struct.pack(">I", 8) + b"moov" + struct.pack(">I", 16) + b"mdat" + bytes(8)
+
+
+def ebml(doc_type: str) -> bytes:
+    """A WebM / Matroska file's EBML header followed by an empty Segment."""
+
+    def element(element_id: bytes, payload: bytes) -> bytes:
+        return element_id + bytes([0x80 | len(payload)]) + payload
+
+    body = (
+        element(b"\x42\x86", b"\x01")  # EBMLVersion
+        + element(b"\x42\xf7", b"\x01")  # EBMLReadVersion
+        + element(b"\x42\xf2", b"\x04")  # EBMLMaxIDLength
+        + element(b"\x42\xf3", b"\x08")  # EBMLMaxSizeLength
+        + element(b"\x42\x82", doc_type.encode())  # DocType
+        + element(b"\x42\x87", b"\x04")  # DocTypeVersion
+        + element(b"\x42\x85", b"\x02")  # DocTypeReadVersion
+    )
+    return b"\x1a\x45\xdf\xa3" + bytes([0x80 | len(body)]) + body + b"\x18\x53\x80\x67\x80"
+
+
+def ogg_vorbis() -> bytes:
+    identification = b"\x01vorbis" + struct.pack("<IBIiii", 0, 1, 44100, 0, 128000, 0) + b"\xb8\x01"
+    header = b"OggS\x00\x02" + bytes(8) + struct.pack("<II", 1, 0) + bytes(4)
+    return header + bytes([1, len(identification)]) + identification
+
+
+def seven_zip() -> bytes:
+    return b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(24)
+
+
+def gzip_file() -> bytes:
+    return gzip.compress(b"hello " * 100)
+
+
+def tar_file(compress: bool = False) -> bytes:
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w:gz" if compress else "w") as archive:
+        data = b"hello"
+        info = tarfile.TarInfo("hello.txt")
+        info.size = len(data)
+        archive.addfile(info, io.BytesIO(data))
+    return out.getvalue()
+
+
+def windows_exe() -> bytes:
+    """A PE32 image's headers: DOS stub pointing at "PE\\0\\0" and a COFF header."""
+    dos = bytearray(b"MZ" + bytes(62))
+    struct.pack_into("<I", dos, 0x3C, 0x80)
+    stub = b"This program cannot be run in DOS mode.\r\r\n$".ljust(0x80 - 64, b"\x00")
+    coff = struct.pack("<HHIIIHH", 0x14C, 1, 0, 0, 0, 0xE0, 0x0102)
+    return bytes(dos) + stub + b"PE\x00\x00" + coff + bytes(0xE0 + 40)
+
+
+def elf() -> bytes:
+    ident = b"\x7fELF\x02\x01\x01" + bytes(9)
+    header = struct.pack("<HHIQQQIHHHHHH", 2, 0x3E, 1, 0x401000, 64, 0, 0, 64, 56, 0, 64, 0, 0)
+    return ident + header + bytes(64)
+
+
+def mach_o() -> bytes:
+    return struct.pack("<IiiIIII", 0xFEEDFACF, 0x01000007, 3, 2, 0, 0, 0) + bytes(4 + 64)
+
+
+def _saved(document) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _zip(entries: list[tuple[str, str]]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in entries:
+            method = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            archive.writestr(name, text, compress_type=method)
+    return out.getvalue()
+
+
+def _image(kind: str, size) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(out, kind)
+    return out.getvalue()
