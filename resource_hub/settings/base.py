@@ -20,7 +20,6 @@ INSTALLED_APPS = [
     "resource_hub.files",
     "resource_hub.institutions",
     "resource_hub.records",
-    "resource_hub.accounts",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

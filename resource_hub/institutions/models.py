@@ -1,0 +1,126 @@
+from django.contrib.auth.models import Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField
+from wagtail.models import Collection, Page, Workflow
+from wagtail.search import index
+
+
+class InstitutionType(models.TextChoices):
+    UNIVERSITY = "university", _("University")
+    VOCATIONAL_COLLEGE = "vocational_college", _("Vocational college")
+    SCHOOL = "school", _("School")
+    RESEARCH_INSTITUTE = "research_institute", _("Research institute")
+    TRAINING_BASE = "training_base", _("Training base")
+
+
+class InstitutionIndexPage(Page):
+    """The list of every institution; institutions live under it."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["institutions.InstitutionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("institution index")
+        verbose_name_plural = _("institution indexes")
+
+
+class InstitutionPage(Page):
+    """A member institution. Its records live under this page, so Wagtail's page
+    permissions on it give its teachers and editors their own subtree.
+
+    The title is the English name; `name_local` is the name in its own language.
+    The collection, groups and workflow are created with it by
+    `institution_create` and are not edited by hand.
+    """
+
+    name_local = models.CharField(
+        _("name in its own language"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example 清华大学, จุฬาลงกรณ์มหาวิทยาลัย or Đại học Quốc gia Hà Nội."),
+    )
+    country = models.ForeignKey(
+        "core.Country",
+        on_delete=models.PROTECT,
+        related_name="institutions",
+        verbose_name=_("country"),
+    )
+    institution_type = models.CharField(
+        _("type"),
+        max_length=32,
+        choices=InstitutionType.choices,
+        default=InstitutionType.UNIVERSITY,
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    profile = RichTextField(
+        _("short profile"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("A few sentences about the institution, its programmes and strengths."),
+    )
+    collection = models.OneToOneField(
+        Collection, on_delete=models.PROTECT, null=True, editable=False, related_name="institution"
+    )
+    teachers_group = models.OneToOneField(
+        Group, on_delete=models.PROTECT, null=True, editable=False, related_name="teacher_of"
+    )
+    editors_group = models.OneToOneField(
+        Group, on_delete=models.PROTECT, null=True, editable=False, related_name="editor_of"
+    )
+    workflow = models.OneToOneField(
+        Workflow, on_delete=models.PROTECT, null=True, editable=False, related_name="institution"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("name_local"),
+        MultiFieldPanel(
+            [FieldPanel("country"), FieldPanel("institution_type"), FieldPanel("website")],
+            heading=_("Facts"),
+        ),
+        FieldPanel("logo"),
+        FieldPanel("profile"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Institution")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+        ]
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("name_local"),
+        index.FilterField("country"),
+        index.FilterField("institution_type"),
+    ]
+
+    parent_page_types = ["institutions.InstitutionIndexPage"]
+    subpage_types = [
+        "records.TeachingResourcePage",
+        "records.AchievementPage",
+        "records.CuratedCollectionPage",
+    ]
+
+    class Meta:
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+
+    @property
+    def member_groups(self) -> list[Group]:
+        """The groups whose members count as 'own institution' for view restrictions."""
+        return [group for group in (self.teachers_group, self.editors_group) if group]

@@ -1,0 +1,106 @@
+"""Filters for the admin's record listing: institution, state, type, language, access."""
+
+import django_filters
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import MultipleContentTypeFilter
+from wagtail.admin.views.pages.listing import PageFilterSet
+from wagtail.models import Page, WorkflowState
+
+from resource_hub.core.models import Language
+from resource_hub.institutions.models import InstitutionPage
+
+from ..models import AccessLevel, AchievementPage, RecordPage, TeachingResourcePage
+
+
+class RecordState:
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    CHANGES_REQUESTED = "changes_requested"
+    EMBARGOED = "embargoed"
+    RELEASED = "released"
+    RELEASED_WITH_CHANGES = "released_with_changes"
+    CHOICES = [
+        (DRAFT, _("Draft")),
+        (IN_REVIEW, _("In review")),
+        (CHANGES_REQUESTED, _("Changes requested")),
+        (EMBARGOED, _("Embargoed (scheduled)")),
+        (RELEASED, _("Released")),
+        (RELEASED_WITH_CHANGES, _("Released, with unreleased changes")),
+    ]
+
+
+def _in_workflow(status):
+    """Records whose review (a Wagtail WorkflowState on the page) has this status."""
+    return Exists(
+        WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id=Cast(OuterRef("pk"), CharField()),
+            status=status,
+        )
+    )
+
+
+def filter_by_state(queryset, state):
+    """Narrow a RecordPage queryset to one editorial state."""
+    now = timezone.now()
+    if state == RecordState.IN_REVIEW:
+        return queryset.filter(_in_workflow(WorkflowState.STATUS_IN_PROGRESS))
+    if state == RecordState.CHANGES_REQUESTED:
+        return queryset.filter(_in_workflow(WorkflowState.STATUS_NEEDS_CHANGES))
+    if state == RecordState.EMBARGOED:
+        return queryset.filter(live=False, go_live_at__gt=now)
+    if state == RecordState.RELEASED:
+        return queryset.filter(live=True, has_unpublished_changes=False)
+    if state == RecordState.RELEASED_WITH_CHANGES:
+        return queryset.filter(live=True, has_unpublished_changes=True)
+    if state == RecordState.DRAFT:
+        return queryset.filter(live=False).exclude(
+            Q(_in_workflow(WorkflowState.STATUS_IN_PROGRESS))
+            | Q(_in_workflow(WorkflowState.STATUS_NEEDS_CHANGES))
+            | Q(go_live_at__gt=now)
+        )
+    return queryset
+
+
+def _record_content_types(request):
+    types = ContentType.objects.get_for_models(TeachingResourcePage, AchievementPage).values()
+    return ContentType.objects.filter(pk__in=[content_type.pk for content_type in types])
+
+
+class RecordFilterSet(PageFilterSet):
+    institution = django_filters.ModelChoiceFilter(
+        label=_("Institution"),
+        queryset=InstitutionPage.objects.order_by("title"),
+        method="filter_institution",
+    )
+    state = django_filters.ChoiceFilter(
+        label=_("State"), choices=RecordState.CHOICES, method="filter_state", empty_label=_("Any")
+    )
+    content_type = MultipleContentTypeFilter(
+        label=_("Record type"),
+        queryset=_record_content_types,
+    )
+    language = django_filters.ModelChoiceFilter(
+        label=_("Original language"), queryset=Language.objects.all()
+    )
+    access_level = django_filters.ChoiceFilter(
+        label=_("Who may see it"), choices=AccessLevel.choices
+    )
+
+    class Meta:
+        model = RecordPage
+        fields = []
+
+    def filter_institution(self, queryset, name, value):
+        return (
+            queryset.filter(path__startswith=value.path, depth=value.depth + 1)
+            if value
+            else queryset
+        )
+
+    def filter_state(self, queryset, name, value):
+        return filter_by_state(queryset, value)

@@ -1,0 +1,27 @@
+from .base import (
+    AccessLevel,
+    CreatorRole,
+    RecordCreator,
+    RecordFile,
+    RecordKeyword,
+    RecordPage,
+    RecordRelation,
+    RecordTranslation,
+)
+from .collections import CuratedCollectionItem, CuratedCollectionPage
+from .types import AchievementPage, TeachingResourcePage
+
+__all__ = [
+    "AccessLevel",
+    "AchievementPage",
+    "CreatorRole",
+    "CuratedCollectionItem",
+    "CuratedCollectionPage",
+    "RecordCreator",
+    "RecordFile",
+    "RecordKeyword",
+    "RecordPage",
+    "RecordRelation",
+    "RecordTranslation",
+    "TeachingResourcePage",
+]

@@ -1,0 +1,141 @@
+"""The two kinds of record: teaching resources and achievements."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.models import Page
+from wagtail.search import index
+
+from resource_hub.core.validators import validate_doi, validate_isbn, validate_patent_number
+
+from .base import RecordPage
+
+
+def _description_panels(type_label):
+    return [
+        FieldPanel("title", help_text=_("The title in the record's original language.")),
+        FieldPanel("abstract"),
+        FieldPanel("keywords"),
+        FieldRowPanel([FieldPanel("language"), FieldPanel("year")]),
+        FieldPanel("resource_type", heading=type_label),
+        InlinePanel("creators", heading=_("Creators"), label=_("creator"), min_num=1),
+    ]
+
+
+_CLASSIFICATION_PANELS = [
+    FieldPanel("subject"),
+    FieldPanel("education_levels"),
+    FieldPanel("contributing_institutions"),
+    InlinePanel("relations", heading=_("Related records"), label=_("related record")),
+]
+_TRANSLATION_PANELS = [
+    InlinePanel(
+        "translations", heading=_("Translated titles and abstracts"), label=_("translation")
+    ),
+]
+_FILE_PANELS = [InlinePanel("files", heading=_("Files"), label=_("file"))]
+_ACCESS_PANELS = [FieldPanel("licence"), FieldPanel("access_level")]
+
+_RECORD_SEARCH_FIELDS = [
+    *Page.search_fields,
+    index.SearchField("abstract"),
+    index.RelatedFields("keywords", [index.SearchField("name")]),
+    index.RelatedFields("creators", [index.SearchField("name")]),
+    index.FilterField("language"),
+    index.FilterField("resource_type"),
+    index.FilterField("year"),
+    index.FilterField("access_level"),
+]
+
+
+class TeachingResourcePage(RecordPage):
+    """Course materials: slides, lesson plans, videos, datasets, exercises."""
+
+    resource_type_kind = "material"
+
+    search_fields = _RECORD_SEARCH_FIELDS
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(_description_panels(_("Resource type")), heading=_("Description")),
+            ObjectList(_CLASSIFICATION_PANELS, heading=_("Classification")),
+            ObjectList(_TRANSLATION_PANELS, heading=_("Translations")),
+            ObjectList(_FILE_PANELS, heading=_("Files")),
+            ObjectList(_ACCESS_PANELS, heading=_("Licence and access")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+        ]
+    )
+    template = "records/teaching_resource_page.html"
+
+    class Meta:
+        verbose_name = _("teaching resource")
+        verbose_name_plural = _("teaching resources")
+
+
+class AchievementPage(RecordPage):
+    """An academic or applied result: a paper, patent, award, software, standard..."""
+
+    achievement_date = models.DateField(
+        _("date"), null=True, blank=True, help_text=_("Publication, grant or award date.")
+    )
+    doi = models.CharField(
+        _("DOI"),
+        max_length=255,
+        blank=True,
+        validators=[validate_doi],
+        help_text=_("e.g. 10.1000/xyz123"),
+    )
+    isbn = models.CharField(_("ISBN"), max_length=17, blank=True, validators=[validate_isbn])
+    patent_number = models.CharField(
+        _("patent number"),
+        max_length=32,
+        blank=True,
+        validators=[validate_patent_number],
+        help_text=_("With its country code, e.g. CN112345678A."),
+    )
+    award_name = models.CharField(
+        _("award or competition"),
+        max_length=255,
+        blank=True,
+        help_text=_("For awards and competition results: the award's or competition's name."),
+    )
+
+    resource_type_kind = "achievement"
+
+    search_fields = [
+        *_RECORD_SEARCH_FIELDS,
+        index.SearchField("award_name"),
+        index.FilterField("doi"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(_description_panels(_("Achievement type")), heading=_("Description")),
+            ObjectList(
+                [
+                    FieldPanel("achievement_date"),
+                    MultiFieldPanel(
+                        [FieldPanel("doi"), FieldPanel("isbn"), FieldPanel("patent_number")],
+                        heading=_("Identifiers"),
+                    ),
+                    FieldPanel("award_name"),
+                ],
+                heading=_("Achievement"),
+            ),
+            ObjectList(_CLASSIFICATION_PANELS, heading=_("Classification")),
+            ObjectList(_TRANSLATION_PANELS, heading=_("Translations")),
+            ObjectList(_FILE_PANELS, heading=_("Files")),
+            ObjectList(_ACCESS_PANELS, heading=_("Licence and access")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+        ]
+    )
+    template = "records/achievement_page.html"
+
+    class Meta:
+        verbose_name = _("achievement")
+        verbose_name_plural = _("achievements")

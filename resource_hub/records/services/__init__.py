@@ -1,0 +1,24 @@
+"""Every write to a record goes through these functions; the admin hooks, the
+front end and the API call them. Each checks permission first."""
+
+from .access import record_apply_access
+from .drafts import file_attach, record_create_draft, record_update_draft
+from .workflow import (
+    record_reject,
+    record_release,
+    record_submit,
+    record_unpublish,
+    record_withdraw,
+)
+
+__all__ = [
+    "file_attach",
+    "record_apply_access",
+    "record_create_draft",
+    "record_reject",
+    "record_release",
+    "record_submit",
+    "record_unpublish",
+    "record_update_draft",
+    "record_withdraw",
+]

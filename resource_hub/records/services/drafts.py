@@ -1,0 +1,99 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from resource_hub.files.permissions import can_use_document
+
+from .. import permissions
+from ..errors import RecordError, RecordPermissionDenied
+from ..models import RecordCreator, RecordFile, RecordTranslation
+
+
+def _check_resource_type(record) -> None:
+    if record.resource_type.applies_to != record.resource_type_kind:
+        raise RecordError(
+            _("“%(type)s” is not a type for a %(kind)s.")
+            % {"type": record.resource_type, "kind": record._meta.verbose_name}
+        )
+
+
+def _validated(record) -> None:
+    try:
+        record.full_clean(exclude=["path", "depth", "slug", "url_path"])
+    except ValidationError as exc:
+        details = "; ".join(
+            f"{field}: {' '.join(errors)}" for field, errors in exc.message_dict.items()
+        )
+        raise RecordError(
+            _("The record is not complete: %(details)s") % {"details": details}
+        ) from exc
+    _check_resource_type(record)
+
+
+@transaction.atomic
+def record_create_draft(
+    *,
+    user,
+    institution,
+    record_class,
+    creators: list[dict],
+    keywords: list[str] = (),
+    translations: list[dict] = (),
+    education_levels=(),
+    contributing_institutions=(),
+    **fields,
+):
+    """Create a draft record under the institution, owned by `user`.
+
+    Teachers may create drafts only in their own institution: Wagtail's "add"
+    permission on the institution page is exactly that.
+    """
+    if not (user.is_authenticated and institution.permissions_for_user(user).can_add_subpage()):
+        raise RecordPermissionDenied(_("You can only add records to your own institution."))
+    if not creators:
+        raise RecordError(_("Name at least one creator."))
+    record = record_class(owner=user, live=False, **fields)
+    record.creators = [RecordCreator(**creator) for creator in creators]
+    record.translations = [RecordTranslation(**translation) for translation in translations]
+    record.education_levels = list(education_levels)
+    record.contributing_institutions = list(contributing_institutions)
+    for creator in record.creators.all():
+        creator.full_clean(exclude=["record"])
+    _validated(record)
+    institution.add_child(instance=record)
+    record.keywords.set(list(keywords))
+    record.save()
+    # Wagtail logged "wagtail.create" for the owner when the page was added.
+    record.save_revision(user=user, log_action=False)
+    return record
+
+
+@transaction.atomic
+def record_update_draft(*, user, record, **fields):
+    """Save changes as a new revision; a released record stays as released until re-released."""
+    if not permissions.can_edit(user, record):
+        raise RecordPermissionDenied()
+    draft = record.get_latest_revision_as_object()
+    for name, value in fields.items():
+        setattr(draft, name, value)
+    _validated(draft)
+    draft.save_revision(user=user, log_action=True)
+    return draft
+
+
+@transaction.atomic
+def file_attach(*, user, record, document, label: str = ""):
+    """Attach a stored document to the record, as a change to review like any other."""
+    if not permissions.can_edit(user, record):
+        raise RecordPermissionDenied()
+    if not can_use_document(user, document):
+        raise RecordPermissionDenied(_("You cannot use this file."))
+    draft = record.get_latest_revision_as_object()
+    if any(item.document_id == document.pk for item in draft.files.all()):
+        raise RecordError(_("This file is already attached to the record."))
+    draft.files.add(RecordFile(document=document, label=label))
+    if not record.live:
+        # A draft's own rows are what its authors and editors see and download.
+        draft.files.commit()
+    draft.save_revision(user=user, log_action=True)
+    return draft

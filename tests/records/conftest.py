@@ -1,0 +1,88 @@
+"""A small world: two institutions, their teachers and editors, and an administrator."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from resource_hub.core.services import site_bootstrap
+from resource_hub.core.vocabularies import Country, Language, Licence, ResourceType
+from resource_hub.institutions.services import Role, institution_create, membership_add
+from resource_hub.records.models import AchievementPage, TeachingResourcePage
+from resource_hub.records.services import record_create_draft
+
+
+@dataclass
+class World:
+    admin: object
+    inst_a: object
+    inst_b: object
+    teacher_a: object
+    teacher_b: object
+    editor_a: object
+    editor_b: object
+    member_a: object  # a second teacher of institution A, not the author
+
+
+def make_user(username, **extra):
+    return get_user_model().objects.create_user(username=username, password="pw", **extra)
+
+
+@pytest.fixture
+def world(db):
+    site_bootstrap()
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
+    inst_a = institution_create(
+        user=admin,
+        name_en="Yunnan Vocational College of Agriculture",
+        name_local="云南农业职业技术学院",
+        country=Country.objects.get(code="CN"),
+        institution_type="vocational_college",
+    )
+    inst_b = institution_create(
+        user=admin,
+        name_en="Chulalongkorn University",
+        name_local="จุฬาลงกรณ์มหาวิทยาลัย",
+        country=Country.objects.get(code="TH"),
+        institution_type="university",
+    )
+    users = {}
+    for name, institution, role in [
+        ("teacher_a", inst_a, Role.TEACHER),
+        ("member_a", inst_a, Role.TEACHER),
+        ("editor_a", inst_a, Role.EDITOR),
+        ("teacher_b", inst_b, Role.TEACHER),
+        ("editor_b", inst_b, Role.EDITOR),
+    ]:
+        users[name] = make_user(name)
+        membership_add(user=admin, member=users[name], institution=institution, role=role)
+    return World(admin=admin, inst_a=inst_a, inst_b=inst_b, **users)
+
+
+def record_fields(kind="material", **overrides):
+    fields = {
+        "title": "水稻栽培技术 Rice cultivation techniques",
+        "abstract": "A lesson plan for second-year students of crop production.",
+        "language": Language.objects.get(code="zh"),
+        "resource_type": ResourceType.objects.filter(applies_to=kind).first(),
+        "licence": Licence.objects.get(code="CC-BY-4.0"),
+        "year": 2025,
+    }
+    fields.update(overrides)
+    return fields
+
+
+@pytest.fixture
+def make_record(world):
+    def make(*, author=None, institution=None, record_class=TeachingResourcePage, **overrides):
+        kind = "achievement" if record_class is AchievementPage else "material"
+        return record_create_draft(
+            user=author or world.teacher_a,
+            institution=institution or world.inst_a,
+            record_class=record_class,
+            creators=[{"name": "Li Wei", "orcid": "0000-0002-1825-0097"}],
+            keywords=["水稻", "rice"],
+            **record_fields(kind, **overrides),
+        )
+
+    return make
