@@ -13,42 +13,49 @@ def _in_review(record) -> bool:
 
 
 def _restrictions_allow(user, record) -> bool:
+    if user.is_superuser:
+        return True
     for restriction in record.get_view_restrictions():
-        if user.is_superuser:
-            continue
         if restriction.restriction_type == PageViewRestriction.LOGIN:
             if not user.is_authenticated:
                 return False
         elif restriction.restriction_type == PageViewRestriction.GROUPS:
             if not user.is_authenticated:
                 return False
-            group_ids = {group.pk for group in restriction.groups.all()}
-            if not group_ids.intersection(user.groups.values_list("pk", flat=True)):
+            allowed = {group.pk for group in restriction.groups.all()}
+            if not allowed.intersection(user.groups.values_list("pk", flat=True)):
                 return False
         else:  # passwords are not an access level we offer: refuse rather than guess
             return False
     return True
 
 
-def can_edit(user, record) -> bool:
-    if not user.is_authenticated:
+def _is_scheduled(record) -> bool:
+    """Released with an embargo: approved, waiting for its go-live date."""
+    # Asked of the database: Page.scheduled_revision is cached on the instance.
+    return not record.live and record.revisions.filter(approved_go_live_at__isnull=False).exists()
+
+
+def can_view(user, record) -> bool:
+    """Released records follow their view restrictions; others only their author and editors."""
+    if record.live:
+        return _restrictions_allow(user, record)
+    if not (user.is_authenticated and user.is_active):
         return False
-    if not record.permissions_for_user(user).can_edit():
+    return record.owner_id == user.pk or record.permissions_for_user(user).can_edit()
+
+
+def can_edit(user, record) -> bool:
+    """Edit now: not while the record is locked for review by someone else."""
+    if not (user.is_authenticated and record.permissions_for_user(user).can_edit()):
         return False
     lock = record.get_lock()
     return not (lock and lock.for_user(user))
 
 
-def can_view(user, record) -> bool:
-    """Released records follow their view restrictions; anything else only its editors."""
-    if record.live:
-        return _restrictions_allow(user, record)
-    return can_edit(user, record) or can_release(user, record)
-
-
 def can_submit(user, record) -> bool:
-    """The record's author (or an editor) may send a draft or changed record for review."""
-    if _in_review(record):
+    """The author (or an editor) may send a draft, or changes to a released record, for review."""
+    if _in_review(record) or _is_scheduled(record):
         return False
     if record.live and not record.has_unpublished_changes:
         return False
@@ -57,7 +64,7 @@ def can_submit(user, record) -> bool:
 
 def can_release(user, record) -> bool:
     """Editors of the institution (and administrators) release records."""
-    if not user.is_authenticated:
+    if not user.is_authenticated or _is_scheduled(record):
         return False
     if record.live and not record.has_unpublished_changes:
         return False

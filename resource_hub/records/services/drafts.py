@@ -71,6 +71,7 @@ def record_create_draft(
 @transaction.atomic
 def record_update_draft(*, user, record, **fields):
     """Save changes as a new revision; a released record stays as released until re-released."""
+    record.refresh_from_db()  # callers may hold a stale copy
     if not permissions.can_edit(user, record):
         raise RecordPermissionDenied()
     draft = record.get_latest_revision_as_object()
@@ -84,6 +85,7 @@ def record_update_draft(*, user, record, **fields):
 @transaction.atomic
 def file_attach(*, user, record, document, label: str = ""):
     """Attach a stored document to the record, as a change to review like any other."""
+    record.refresh_from_db()  # callers may hold a stale copy
     if not permissions.can_edit(user, record):
         raise RecordPermissionDenied()
     if not can_use_document(user, document):

@@ -22,6 +22,7 @@ def _workflow_state(record):
 @transaction.atomic
 def record_submit(*, user, record):
     """Send the latest draft for review by the institution's editors."""
+    record.refresh_from_db()  # callers may hold a stale copy
     state = _workflow_state(record)
     if state and state.status == WorkflowState.STATUS_IN_PROGRESS:
         raise InvalidTransition(_("This record is already waiting for review."))
@@ -47,6 +48,7 @@ def record_release(*, user, record, comment: str = ""):
     Otherwise an editor publishes directly. A go-live date in the future
     schedules the release (embargo) instead.
     """
+    record.refresh_from_db()  # callers may hold a stale copy
     if not permissions.can_release(user, record):
         if record.live and not record.has_unpublished_changes:
             raise InvalidTransition(_("This record is already released."))
@@ -66,6 +68,7 @@ def record_release(*, user, record, comment: str = ""):
 @transaction.atomic
 def record_reject(*, user, record, comment: str):
     """Send the record back to its author with a comment they will see."""
+    record.refresh_from_db()  # callers may hold a stale copy
     if not comment.strip():
         raise RecordError(_("Say what needs to change: the author sees your comment."))
     state = _workflow_state(record)
@@ -82,6 +85,7 @@ def record_reject(*, user, record, comment: str):
 @transaction.atomic
 def record_unpublish(*, user, record):
     """Take a released record off the public site; it becomes a draft again."""
+    record.refresh_from_db()  # callers may hold a stale copy
     if not record.live:
         raise InvalidTransition(_("This record is not released."))
     if not permissions.can_unpublish(user, record):
@@ -98,6 +102,7 @@ def record_withdraw(*, user, record, reason: str):
     The record stays in the database (a repository never forgets) and can be
     submitted and released again.
     """
+    record.refresh_from_db()  # callers may hold a stale copy
     if not reason.strip():
         raise RecordError(_("Give the reason for withdrawing the record."))
     state = _workflow_state(record)
