@@ -25,6 +25,16 @@ class InstitutionIndexPage(Page):
     subpage_types = ["institutions.InstitutionPage"]
     max_count = 1
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["institutions"] = (
+            InstitutionPage.objects.child_of(self)
+            .live()
+            .select_related("country")
+            .order_by("title")
+        )
+        return context
+
     class Meta:
         verbose_name = _("institution index")
         verbose_name_plural = _("institution indexes")
@@ -115,6 +125,17 @@ class InstitutionPage(Page):
         "records.AchievementPage",
         "records.CuratedCollectionPage",
     ]
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        from resource_hub.records.models import RecordPage
+        from resource_hub.records.selectors import record_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        records = record_listing(request.user, RecordPage.objects.child_of(self))
+        context["records"] = Paginator(records, 20).get_page(request.GET.get("page"))
+        return context
 
     class Meta:
         verbose_name = _("institution")

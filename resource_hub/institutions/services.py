@@ -108,34 +108,50 @@ def institution_create(
     index.add_child(instance=page)
     page.save_revision(user=user, log_action=True).publish(user=user)
 
-    root_collection = Collection.get_first_root_node()
-    collection = root_collection.add_child(name=name_en)
+    return institution_provision(user=user, institution=page)
+
+
+@transaction.atomic
+def institution_provision(*, user, institution: InstitutionPage) -> InstitutionPage:
+    """Give an institution its file collection, groups and review workflow. Idempotent.
+
+    `institution_create` calls it; so does the admin after a platform
+    administrator adds an institution page by hand.
+    """
+    _require_admin(user)
+    if institution.collection_id and institution.workflow_id:
+        return institution
+    name = institution.title
+    if Group.objects.filter(name__in=[f"{name} — Teachers", f"{name} — Editors"]).exists():
+        raise InstitutionError(
+            _("An institution named “%(name)s” already exists.") % {"name": name}
+        )
+    collection = Collection.get_first_root_node().add_child(name=name)
     teachers = _group(
-        f"{name_en} — Teachers",
+        f"{name} — Teachers",
         TEACHER_PAGE_PERMISSIONS,
         TEACHER_COLLECTION_PERMISSIONS,
-        page,
+        institution,
         collection,
     )
     editors = _group(
-        f"{name_en} — Editors",
+        f"{name} — Editors",
         EDITOR_PAGE_PERMISSIONS,
         EDITOR_COLLECTION_PERMISSIONS,
-        page,
+        institution,
         collection,
     )
-
-    workflow = Workflow.objects.create(name=f"{name_en} — review")
-    task = GroupApprovalTask.objects.create(name=f"{name_en} — editors' approval")
+    workflow = Workflow.objects.create(name=f"{name} — review")
+    task = GroupApprovalTask.objects.create(name=f"{name} — editors' approval")
     task.groups.set([editors])
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.create(workflow=workflow, page=page)
+    WorkflowPage.objects.create(workflow=workflow, page=institution)
 
-    InstitutionPage.objects.filter(pk=page.pk).update(
+    InstitutionPage.objects.filter(pk=institution.pk).update(
         collection=collection, teachers_group=teachers, editors_group=editors, workflow=workflow
     )
-    page.refresh_from_db()
-    return page
+    institution.refresh_from_db()
+    return institution
 
 
 @transaction.atomic

@@ -135,6 +135,9 @@ TASKS = {
     }
 }
 
+# Members sign in through Wagtail's front-end login page until the site has its own.
+LOGIN_URL = "wagtailcore_login"
+
 WAGTAIL_SITE_NAME = _("Resource Hub")
 WAGTAILADMIN_BASE_URL = env_str("SITE_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False

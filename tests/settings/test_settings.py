@@ -79,7 +79,7 @@ def test_env_file_parsing(tmp_path):
     env_file = tmp_path / ".env"
     env_file.write_text(
         "# comment\n\nexport DATABASE_URL='postgres://u:p@127.0.0.1:5432/db'\n"
-        "S3_BUCKET=files   # where files go\nS3_LOCATION=   # none\nSECRET_KEY=\"a#b c\"\n",
+        'S3_BUCKET=files   # where files go\nS3_LOCATION=   # none\nSECRET_KEY="a#b c"\n',
         encoding="utf-8",
     )
 

@@ -117,6 +117,13 @@ class RecordPage(Page):
         verbose_name = _("record")
         verbose_name_plural = _("records")
 
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import record_detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(record_detail_context(self))
+        return context
+
     @property
     def institution(self):
         """The institution that holds this record (its parent page)."""

@@ -30,6 +30,21 @@ class CuratedCollectionPage(Page):
     subpage_types: list[str] = []
     template = "records/curated_collection_page.html"
 
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import record_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        items = list(self.items.all())
+        visible = record_listing(
+            request.user, RecordPage.objects.filter(pk__in=[i.record_id for i in items])
+        )
+        records = {record.pk: record for record in visible}
+        # The editor's order, and only what this viewer may open.
+        context["entries"] = [
+            (item, records[item.record_id]) for item in items if item.record_id in records
+        ]
+        return context
+
     class Meta:
         verbose_name = _("curated collection")
         verbose_name_plural = _("curated collections")
