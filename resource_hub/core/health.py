@@ -8,7 +8,7 @@ is public; the full error goes to the log.
 import logging
 from dataclasses import asdict, dataclass
 
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.db import connection
 
 from search.client import get_client
@@ -44,11 +44,12 @@ def check_database() -> Check:
 
 
 def check_storage() -> Check:
-    backend = type(default_storage).__name__
+    storage = storages["default"]
+    backend = type(storage).__name__
     try:
         # A lookup of a key that need not exist: proves the store answers and
         # our credentials are accepted, without writing anything.
-        default_storage.exists("healthz/probe")
+        storage.exists("healthz/probe")
     except Exception as exc:
         return Check(DOWN, _failure("storage", exc), backend)
     return Check(OK, backend=backend)
