@@ -4,7 +4,7 @@ MANAGE := $(VENV)/bin/python manage.py
 RUN_HOST ?= 127.0.0.1
 RUN_PORT ?= 8000
 
-.PHONY: run test services services-stop services-status lint format bench install \
+.PHONY: run test worker services services-stop services-status lint format bench install \
 	check-suite pytest migrations-check messages
 
 install: $(VENV)/.installed
@@ -31,6 +31,10 @@ migrations-check:
 
 pytest:
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## worker: run background tasks and scheduled releases (with TASKS_BACKEND=database)
+worker: install
+	$(MANAGE) worker
 
 ## services: start the local PostgreSQL, Elasticsearch and S3 server; writes .env.services
 services:

@@ -15,6 +15,8 @@ from django.conf import settings
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
+pytest_plugins = ["tests.world"]
+
 
 def require(service: str, configured: bool, hint: str) -> None:
     if configured:

@@ -17,8 +17,7 @@ from resource_hub.records.services import (
     record_update_draft,
     record_withdraw,
 )
-
-from .conftest import record_fields
+from tests.world import record_fields
 
 
 def actions(record):

@@ -1,4 +1,7 @@
-"""A small world: two institutions, their teachers and editors, and an administrator."""
+"""Fixtures for a small world: two institutions, their people and an administrator.
+
+Loaded as a pytest plugin by tests/conftest.py.
+"""
 
 from dataclasses import dataclass
 
