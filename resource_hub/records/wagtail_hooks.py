@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 
 
 @hooks.register("register_log_actions")
@@ -12,3 +13,23 @@ def register_record_listing():
     from .admin.views import RecordListingViewSet
 
     return RecordListingViewSet()
+
+
+class MyRecordsPanel(Component):
+    """A teacher's own records and where each stands, with the reviewer's comment."""
+
+    name = "my_records"
+    template_name = "records/admin/my_records_panel.html"
+    order = 205
+
+    def get_context_data(self, parent_context):
+        from .selectors import records_of_author
+
+        context = super().get_context_data(parent_context)
+        context["entries"] = records_of_author(parent_context["request"].user)
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_records_panel(request, panels):
+    panels.append(MyRecordsPanel())

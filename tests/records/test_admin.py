@@ -1,0 +1,81 @@
+"""The admin as teachers and editors use it: their dashboards and the record listing."""
+
+import pytest
+from django.urls import reverse
+
+from resource_hub.records.services import record_reject, record_release, record_submit
+
+
+@pytest.fixture
+def records(world, make_record):
+    sent_back = make_record(title="Lesson plan needing changes")
+    record_submit(user=world.teacher_a, record=sent_back)
+    record_reject(
+        user=world.editor_a, record=sent_back, comment="Please add the learning outcomes."
+    )
+    waiting = make_record(title="Slides waiting for review")
+    record_submit(user=world.teacher_a, record=waiting)
+    released = make_record(title="Released dataset")
+    record_release(user=world.editor_a, record=released)
+    other = make_record(
+        title="Other institution's draft", author=world.teacher_b, institution=world.inst_b
+    )
+    return sent_back, waiting, released, other
+
+
+def test_teacher_dashboard_shows_status_and_the_reviewers_comment(client, world, records):
+    client.force_login(world.teacher_a)
+
+    body = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "My records" in body
+    assert "Lesson plan needing changes" in body
+    assert "Changes requested" in body
+    assert "Please add the learning outcomes." in body
+    assert "Slides waiting for review" in body and "In review" in body
+    assert "Other institution&#x27;s draft" not in body and "Other institution's draft" not in body
+
+
+def test_editor_dashboard_lists_submissions_awaiting_their_review(client, world, records):
+    client.force_login(world.editor_a)
+
+    body = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "Awaiting your review" in body
+    assert "Slides waiting for review" in body
+
+
+def test_editor_of_another_institution_has_nothing_to_review(client, world, records):
+    client.force_login(world.editor_b)
+
+    body = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "Slides waiting for review" not in body
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "absent"),
+    [
+        ({"state": "in_review"}, "Slides waiting for review", "Released dataset"),
+        ({"state": "released"}, "Released dataset", "Slides waiting for review"),
+        ({"state": "changes_requested"}, "Lesson plan needing changes", "Released dataset"),
+        ({"language": "zh"}, "Released dataset", None),
+    ],
+)
+def test_record_listing_filters(client, world, records, query, expected, absent):
+    client.force_login(world.admin)
+
+    body = client.get(reverse("records:index"), query).content.decode()
+
+    assert expected in body
+    if absent:
+        assert absent not in body
+
+
+def test_record_listing_filters_by_institution(client, world, records):
+    client.force_login(world.admin)
+
+    body = client.get(reverse("records:index"), {"institution": world.inst_b.pk}).content.decode()
+
+    assert "Other institution" in body
+    assert "Released dataset" not in body
