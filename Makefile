@@ -5,7 +5,7 @@ RUN_HOST ?= 127.0.0.1
 RUN_PORT ?= 8000
 
 .PHONY: run test worker services services-stop services-status lint format bench install \
-	check-suite pytest migrations-check messages
+	check-suite pytest migrations-check messages messages-check
 
 install: $(VENV)/.installed
 
@@ -23,7 +23,7 @@ run: install
 test: install lint
 	scripts/with-services.sh $(MAKE) --no-print-directory check-suite
 
-check-suite: migrations-check pytest
+check-suite: migrations-check messages-check pytest
 
 migrations-check:
 	$(MANAGE) check
@@ -54,10 +54,17 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+MESSAGES_IGNORE := --ignore=.venv --ignore=.tools --ignore=.services --ignore=tests --ignore=bench
+
 ## messages: refresh the translation catalogues after changing UI strings
 messages: install
-	$(MANAGE) makemessages --all --ignore=.venv --ignore=.tools --ignore=.services --ignore=tests
-	$(MANAGE) compilemessages --ignore=.venv --ignore=.tools --ignore=.services
+	$(MANAGE) makemessages --all --no-location $(MESSAGES_IGNORE)
+	$(MANAGE) compilemessages $(MESSAGES_IGNORE)
+
+# Refreshes the Simplified Chinese catalogue from the source; the test suite
+# then fails if any string is untranslated or fuzzy.
+messages-check:
+	$(MANAGE) makemessages -l zh_Hans --no-location $(MESSAGES_IGNORE) -v0
 
 ## bench: run the benchmarks against the real services (figures, not pass/fail)
 bench: install

@@ -79,3 +79,17 @@ def test_record_listing_filters_by_institution(client, world, records):
 
     assert "Other institution" in body
     assert "Released dataset" not in body
+
+
+def test_page_chooser_hides_other_institutions_drafts(client, world, records):
+    sent_back, waiting, released, other = records
+    client.force_login(world.editor_b)
+
+    body = client.get(
+        reverse("wagtailadmin_choose_page_child", args=[world.inst_a.pk]),
+        {"page_type": "records.recordpage"},
+    ).content.decode()
+
+    assert "Released dataset" in body
+    assert "Slides waiting for review" not in body
+    assert "Lesson plan needing changes" not in body
