@@ -213,3 +213,35 @@ def test_bad_orcid_is_refused_with_a_clear_message(world):
             **record_fields(),
         )
     assert not TeachingResourcePage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("title", "english", "slug"),
+    [
+        ("水稻栽培技术", None, "水稻栽培技术"),
+        ("การปลูกข้าวอินทรีย์", "Organic rice farming", "organic-rice-farming"),
+        ("ធនធានសិក្សា", None, "record"),
+        ("Marine biology field guide", None, "marine-biology-field-guide"),
+    ],
+)
+def test_record_urls_stay_readable_in_every_script(world, make_record, title, english, slug):
+    from resource_hub.core.vocabularies import Language
+
+    translations = (
+        [{"language": Language.objects.get(code="en"), "title": english}] if english else []
+    )
+
+    def create():
+        return record_create_draft(
+            user=world.teacher_a,
+            institution=world.inst_a,
+            record_class=TeachingResourcePage,
+            creators=[{"name": "Li Wei"}],
+            translations=translations,
+            **record_fields(title=title),
+        )
+
+    record, twin = create(), create()
+
+    assert record.slug == slug
+    assert twin.slug.startswith(f"{slug}-") and twin.slug != record.slug

@@ -1,5 +1,9 @@
+import unicodedata
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.crypto import get_random_string
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from resource_hub.files.permissions import can_use_document
@@ -7,6 +11,27 @@ from resource_hub.files.permissions import can_use_document
 from .. import permissions
 from ..errors import RecordError, RecordPermissionDenied
 from ..models import RecordCreator, RecordFile, RecordTranslation
+
+
+def record_slug(*, institution, title: str, translations=()) -> str:
+    """A readable URL slug unique under the institution.
+
+    Django's slugify drops combining marks, which mangles Thai, Khmer, Lao and
+    Burmese ("การปลูกข้าว" would become "การปลกขาว"); for titles in those
+    scripts the English translation's title is used, else a neutral "record".
+    """
+    if any(unicodedata.category(char) in {"Mn", "Mc"} for char in title):
+        english = [
+            t["title"] for t in translations if getattr(t.get("language"), "code", "") == "en"
+        ]
+        base = slugify(english[0]) if english else ""
+    else:
+        base = slugify(title, allow_unicode=True)
+    base = (base or "record")[:70].strip("-")
+    slug, taken = base, set(institution.get_children().values_list("slug", flat=True))
+    while slug in taken:
+        slug = f"{base}-{get_random_string(6, 'abcdefghijkmnpqrstuvwxyz23456789')}"
+    return slug
 
 
 def _check_resource_type(record) -> None:
@@ -52,6 +77,12 @@ def record_create_draft(
         raise RecordPermissionDenied(_("You can only add records to your own institution."))
     if not creators:
         raise RecordError(_("Name at least one creator."))
+    fields.setdefault(
+        "slug",
+        record_slug(
+            institution=institution, title=fields.get("title", ""), translations=translations
+        ),
+    )
     record = record_class(owner=user, live=False, **fields)
     record.creators = [RecordCreator(**creator) for creator in creators]
     record.translations = [RecordTranslation(**translation) for translation in translations]
