@@ -15,3 +15,9 @@ class RecordListingViewSet(PageListingViewSet):
     menu_order = 150
     add_to_admin_menu = True
     name = "records"
+
+    def get_common_view_kwargs(self, **kwargs):
+        # Records are added under their institution (the explorer's "Add child
+        # page"), as a teaching resource or an achievement; the shared base
+        # class itself cannot be created, so the listing offers no "Add".
+        return {**super().get_common_view_kwargs(**kwargs), "add_url_name": None}
