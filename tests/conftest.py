@@ -12,6 +12,7 @@ import boto3
 import pytest
 from botocore.config import Config
 from django.conf import settings
+from django.utils import translation
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -25,6 +26,18 @@ def require(service: str, configured: bool, hint: str) -> None:
     if IN_CI:
         pytest.fail(f"CI needs the real {message}", pytrace=False)
     pytest.skip(message)
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in the site's default language.
+
+    A request in another language leaves it active in the thread (Django's
+    LocaleMiddleware does not reset it), which would leak into later tests.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
