@@ -192,7 +192,7 @@ def test_access_change_applies_only_when_released(world, make_record):
 def test_wrong_resource_type_kind_is_refused(world):
     from resource_hub.core.vocabularies import ResourceType
 
-    with pytest.raises(RecordError, match="not a type"):
+    with pytest.raises(RecordError, match="cannot be used for a record of this kind"):
         record_create_draft(
             user=world.teacher_a,
             institution=world.inst_a,

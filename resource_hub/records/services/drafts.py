@@ -37,7 +37,7 @@ def record_slug(*, institution, title: str, translations=()) -> str:
 def _check_resource_type(record) -> None:
     if record.resource_type.applies_to != record.resource_type_kind:
         raise RecordError(
-            _("“%(type)s” is not a type for a %(kind)s.")
+            _("“%(type)s” cannot be used for a record of this kind (%(kind)s).")
             % {"type": record.resource_type, "kind": record._meta.verbose_name}
         )
 
