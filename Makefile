@@ -13,10 +13,11 @@ $(VENV)/.installed: pyproject.toml uv.lock scripts/bootstrap.sh $(wildcard local
 	scripts/bootstrap.sh
 	touch $@
 
-## run: migrate, set up the site and serve it on 127.0.0.1:8000 (uses `make services` if started)
+## run: migrate, set up the site, load demo content and serve it on 127.0.0.1:8000 (uses `make services` if started)
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) bootstrap_site
+	$(MANAGE) load_demo
 	$(MANAGE) runserver $(RUN_HOST):$(RUN_PORT)
 
 ## test: lint, then start PostgreSQL, Elasticsearch and the S3 server, run every check and test, stop them

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "resource_hub.files",
     "resource_hub.institutions",
     "resource_hub.records",
+    "resource_hub.demo",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

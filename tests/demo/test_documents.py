@@ -1,0 +1,52 @@
+"""The demo's files are real: PDF, Word and PowerPoint files that open and say what they should."""
+
+import pytest
+
+from resource_hub.demo import documents, fonts, texts
+from resource_hub.demo.institutions import INSTITUTIONS
+from resource_hub.demo.specs import build_specs
+
+from .helpers import pdf_language, squeezed, text_of
+
+# The first ten records take one language each, in texts.LANGUAGES order.
+SPECS = {spec.language: spec for spec in build_specs(INSTITUTIONS, len(texts.LANGUAGES))}
+
+
+@pytest.mark.parametrize("language", texts.LANGUAGES)
+@pytest.mark.parametrize("file_format", ["docx", "pptx"])
+def test_office_files_carry_the_text_in_the_records_language(language, file_format):
+    spec = SPECS[language]
+    data = documents.render(spec, file_format)
+    text = text_of(data, file_format)
+    assert spec.title() in text
+    assert spec.abstract() in text
+    for heading, paragraph in texts.sections(
+        language, kind=spec.kind, topic=spec.topic, level=spec.level
+    ):
+        assert heading in text and paragraph in text
+
+
+@pytest.mark.parametrize("language", texts.LANGUAGES)
+def test_pdf_has_the_title_and_abstract_in_a_font_it_embeds(language):
+    spec = SPECS[language]
+    data = documents.render(spec, "pdf")
+    assert data.startswith(b"%PDF-")
+    written_in = pdf_language(spec)
+    text = squeezed(text_of(data, "pdf"))
+    assert squeezed(spec.title(written_in)) in text
+    assert squeezed(spec.abstract(written_in)) in text
+
+
+def test_latin_script_and_lao_pdfs_are_in_their_own_language_when_dejavu_is_installed():
+    latin = fonts.fonts_for("en", "A")
+    if latin is None or latin[0].name != "DejaVuSans.ttf":
+        pytest.skip("DejaVu Sans (Debian fonts-dejavu-core) is not installed here")
+    for language in ("vi", "id", "ms", "fil", "lo"):
+        assert pdf_language(SPECS[language]) == language
+
+
+def test_without_a_font_for_the_script_the_pdf_falls_back_to_english(monkeypatch):
+    monkeypatch.setattr(fonts, "fonts_for", lambda language, text: None)
+    spec = SPECS["th"]
+    text = text_of(documents.render(spec, "pdf"), "pdf")
+    assert squeezed(spec.title("en")) in squeezed(text)
