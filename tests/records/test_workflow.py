@@ -204,7 +204,7 @@ def test_wrong_resource_type_kind_is_refused(world):
 
 
 def test_bad_orcid_is_refused_with_a_clear_message(world):
-    with pytest.raises(Exception, match="ORCID"):
+    with pytest.raises(RecordError, match="orcid: .*ORCID"):
         record_create_draft(
             user=world.teacher_a,
             institution=world.inst_a,

@@ -42,9 +42,10 @@ def _check_resource_type(record) -> None:
         )
 
 
-def _validated(record) -> None:
+def _validated(record, *, exclude=("path", "depth", "slug", "url_path"), check_type=True) -> None:
+    """full_clean, with Django's field errors turned into one RecordError a person can read."""
     try:
-        record.full_clean(exclude=["path", "depth", "slug", "url_path"])
+        record.full_clean(exclude=list(exclude))
     except ValidationError as exc:
         details = "; ".join(
             f"{field}: {' '.join(errors)}" for field, errors in exc.message_dict.items()
@@ -52,7 +53,8 @@ def _validated(record) -> None:
         raise RecordError(
             _("The record is not complete: %(details)s") % {"details": details}
         ) from exc
-    _check_resource_type(record)
+    if check_type:
+        _check_resource_type(record)
 
 
 @transaction.atomic
@@ -89,7 +91,7 @@ def record_create_draft(
     record.education_levels = list(education_levels)
     record.contributing_institutions = list(contributing_institutions)
     for creator in record.creators.all():
-        creator.full_clean(exclude=["record"])
+        _validated(creator, exclude=["record"], check_type=False)
     _validated(record)
     institution.add_child(instance=record)
     record.keywords.set(list(keywords))
