@@ -117,3 +117,20 @@ def _delete_object(document: ResourceDocument) -> None:
         document.file.storage.delete(name)
     except Exception:  # the original error matters more; the sweep will find the orphan
         logger.exception("could not delete the object %s after a failed save", name)
+
+
+def download_count(*, document, record_id=None) -> None:
+    """Count one download of `document` (from the record `record_id`, if it holds the file).
+
+    One UPDATE with F() on the counter row: concurrent downloads add up, and
+    the record's own row is never touched.
+    """
+    from django.db.models import F
+
+    from .models import DownloadCount
+
+    record_id = int(record_id) if str(record_id or "").isdigit() else None
+    if record_id is not None and not document.record_files.filter(record_id=record_id).exists():
+        record_id = None
+    counter, _created = DownloadCount.objects.get_or_create(document=document, record_id=record_id)
+    DownloadCount.objects.filter(pk=counter.pk).update(count=F("count") + 1)

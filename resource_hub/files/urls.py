@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "files"
+
+urlpatterns = [
+    path("<int:document_id>/download", views.download, name="download"),
+]
