@@ -29,3 +29,11 @@ class InvalidFile(FileError):
     """The document row would not validate (e.g. a disallowed extension)."""
 
     default_message = _("The file could not be accepted.")
+
+
+class FileTooLarge(FileError):
+    default_message = _("The file is larger than the site accepts.")
+
+
+class FileTypeNotAllowed(FileError):
+    default_message = _("Files of this kind cannot be shared here.")

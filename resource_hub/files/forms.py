@@ -12,6 +12,7 @@ from wagtail.documents.forms import BaseDocumentForm
 from .errors import FileError
 from .facts import apply_facts, measure, storage_content_type
 from .naming import display_filename, safe_filename
+from .policy import check_file_allowed
 from .services import document_fill_facts
 
 
@@ -26,6 +27,7 @@ class ResourceDocumentForm(BaseDocumentForm):
         if upload and "file" in self.changed_data:
             try:
                 self._facts = measure(upload)
+                check_file_allowed(self._facts)
             except FileError as error:
                 raise ValidationError(error.message, code="invalid") from error
             self._original_filename = display_filename(upload.name)

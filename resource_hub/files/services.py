@@ -14,6 +14,7 @@ from .errors import FilePermissionDenied, InvalidFile
 from .facts import FileFacts, apply_facts, measure, storage_content_type
 from .models import ResourceDocument
 from .naming import display_filename, safe_filename, title_from_filename
+from .policy import check_file_allowed
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +51,8 @@ def document_create(
     stored name is a safe form of it. `title` defaults to that name without
     its extension.
 
-    Raises FilePermissionDenied, EmptyFile or InvalidFile (all FileError).
+    Raises FilePermissionDenied, EmptyFile, FileTooLarge, FileTypeNotAllowed or
+    InvalidFile (all FileError).
     """
     if not user_can_add_document(user, collection):
         raise FilePermissionDenied()
@@ -58,6 +60,7 @@ def document_create(
     upload = file if isinstance(file, File) else File(file)
     original = display_filename(upload.name if original_filename is None else original_filename)
     facts = measure(upload)
+    check_file_allowed(facts)  # before anything is stored: a refusal leaves no object and no row
 
     document = ResourceDocument(
         title=(title.strip() or title_from_filename(original))[:TITLE_MAX_LENGTH],

@@ -12,6 +12,8 @@ from .environment import BASE_DIR, env_choice, env_int, env_str
 S3_BUCKET = env_str("S3_BUCKET")
 S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL")
 S3_SIGNED_URL_EXPIRY = env_int("S3_SIGNED_URL_EXPIRY", 300)
+# The largest file accepted, in bytes (default 5 GB).
+FILES_MAX_UPLOAD_SIZE = env_int("FILES_MAX_UPLOAD_SIZE", 5 * 1000**3)
 
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "media"))
 MEDIA_URL = "/media/"

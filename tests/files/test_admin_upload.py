@@ -151,3 +151,16 @@ def test_replacing_the_file_in_the_edit_view_measures_the_new_one(
     assert document.mime_type.endswith("spreadsheetml.sheet")
     assert (document.original_filename, document.size) == ("b.xlsx", len(content))
     assert bucket_keys() == [document.file.name]  # the old file is gone
+
+
+def test_admin_upload_of_a_disguised_program_is_refused(editor_client, collection, s3_storage):
+    upload = SimpleUploadedFile("syllabus.pdf", samples.windows_exe())
+
+    response = editor_client.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Syllabus", "file": upload, "collection": collection.pk},
+    )
+
+    assert response.status_code == 200
+    assert "is a program" in response.content.decode()
+    assert not ResourceDocument.objects.exists()

@@ -10,7 +10,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 
-from resource_hub.files.errors import EmptyFile, FileError, FilePermissionDenied, InvalidFile
+from resource_hub.files.errors import (
+    EmptyFile,
+    FileError,
+    FilePermissionDenied,
+    FileTooLarge,
+    FileTypeNotAllowed,
+    InvalidFile,
+)
 from resource_hub.files.models import ResourceDocument
 from resource_hub.files.services import document_create
 
@@ -68,17 +75,52 @@ def test_a_plain_file_object_and_an_explicit_title_and_name(uploader, collection
     assert document.page_count is None
 
 
-def test_an_exe_disguised_as_a_pdf_is_recorded_as_an_executable(
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("report.pdf", samples.windows_exe(), "is a program"),
+        ("lesson.docx", samples.elf(), "is a program"),
+        ("slides.pptx", samples.jar(), "is a program"),
+        ("notes.txt", b"#!/bin/sh\nrm -rf ~\n", "is a program"),
+        ("data.csv", bytes(range(256)) * 8, "not recognised"),
+    ],
+)
+def test_programs_and_unrecognised_content_are_refused_whatever_the_name(
+    uploader, collection, s3_storage, bucket_keys, name, content, message
+):
+    with pytest.raises(FileTypeNotAllowed, match=message):
+        document_create(
+            user=uploader, collection=collection, file=SimpleUploadedFile(name, content)
+        )
+
+    assert not ResourceDocument.objects.exists()
+    assert bucket_keys() == []
+
+
+def test_a_file_over_the_size_limit_is_refused(
+    uploader, collection, s3_storage, bucket_keys, settings
+):
+    settings.FILES_MAX_UPLOAD_SIZE = 1000
+
+    with pytest.raises(FileTooLarge, match="largest file the site accepts is 1000"):
+        document_create(
+            user=uploader, collection=collection, file=SimpleUploadedFile("big.txt", b"a" * 1001)
+        )
+
+    assert not ResourceDocument.objects.exists()
+    assert bucket_keys() == []
+
+
+def test_html_is_kept_but_never_served_as_html(
     uploader, collection, s3_storage, s3_client, settings
 ):
-    content = samples.windows_exe()
+    content = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
 
     document = document_create(
-        user=uploader, collection=collection, file=SimpleUploadedFile("report.pdf", content)
+        user=uploader, collection=collection, file=SimpleUploadedFile("page.html", content)
     )
 
-    assert document.mime_type == "application/vnd.microsoft.portable-executable"
-    assert document.page_count is None
+    assert document.mime_type == "text/html"
     stored = s3_client.head_object(
         Bucket=settings.S3_BUCKET, Key=f"{s3_storage}/{document.file.name}"
     )
