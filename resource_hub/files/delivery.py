@@ -7,13 +7,10 @@ this module.
 
 from django.conf import settings
 from django.core.files.storage import storages
-from django.http import FileResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.utils.http import content_disposition_header
-
-try:  # django-storages is installed, but the embedded default never uses it
-    from storages.backends.s3 import S3Storage
-except ImportError:  # pragma: no cover - only without django-storages
-    S3Storage = None
+from django.utils.translation import gettext as _
+from storages.backends.s3 import S3Storage
 
 
 def attachment_header(filename: str) -> str:
@@ -26,7 +23,7 @@ def download_response(document):
     storage = storages["default"]
     filename = document.original_filename or document.filename
     content_type = document.mime_type or "application/octet-stream"
-    if S3Storage is not None and isinstance(storage, S3Storage):
+    if isinstance(storage, S3Storage):
         url = storage.url(
             document.file.name,
             parameters={
@@ -37,8 +34,13 @@ def download_response(document):
         )
         response = HttpResponseRedirect(url)
     else:
+        try:
+            stored = storage.open(document.file.name, "rb")
+        except FileNotFoundError:
+            # A row without its object: files_audit reports these; the reader gets a 404.
+            raise Http404(_("This file is missing from storage.")) from None
         response = FileResponse(
-            storage.open(document.file.name, "rb"),
+            stored,
             as_attachment=True,
             filename=filename,
             content_type=content_type,

@@ -69,6 +69,13 @@ def _group(name: str, page_codenames, collection_perms, page, collection) -> Gro
     return group
 
 
+def _ensure_name_free(name: str) -> None:
+    if Group.objects.filter(name__in=[f"{name} — Teachers", f"{name} — Editors"]).exists():
+        raise InstitutionError(
+            _("An institution named “%(name)s” already exists.") % {"name": name}
+        )
+
+
 @transaction.atomic
 def institution_create(
     *,
@@ -88,10 +95,8 @@ def institution_create(
         raise InstitutionError(
             _("Create the institution index page first (manage.py bootstrap_site).")
         )
-    if Group.objects.filter(name__in=[f"{name_en} — Teachers", f"{name_en} — Editors"]).exists():
-        raise InstitutionError(
-            _("An institution named “%(name)s” already exists.") % {"name": name_en}
-        )
+    # Before the page, so a duplicate gets this message rather than a slug clash.
+    _ensure_name_free(name_en)
 
     page = InstitutionPage(
         title=name_en,
@@ -122,10 +127,7 @@ def institution_provision(*, user, institution: InstitutionPage) -> InstitutionP
     if institution.collection_id and institution.workflow_id:
         return institution
     name = institution.title
-    if Group.objects.filter(name__in=[f"{name} — Teachers", f"{name} — Editors"]).exists():
-        raise InstitutionError(
-            _("An institution named “%(name)s” already exists.") % {"name": name}
-        )
+    _ensure_name_free(name)
     collection = Collection.get_first_root_node().add_child(name=name)
     teachers = _group(
         f"{name} — Teachers",

@@ -101,3 +101,19 @@ def test_downloads_are_counted_per_file_and_record(client, world, make_record, s
 @pytest.mark.django_db
 def test_unknown_file_is_404(client):
     assert client.get(reverse("files:download", args=[424242])).status_code == 404
+
+
+def test_a_missing_local_object_is_a_404_not_a_crash(
+    client, world, make_record, settings, tmp_path
+):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    settings.MEDIA_ROOT = str(tmp_path)
+    record, document = released_with_file(world, make_record)
+    document.file.storage.delete(document.file.name)
+
+    response = client.get(download_url(document, record))
+
+    assert response.status_code == 404

@@ -30,6 +30,10 @@ def test_teacher_drafts_submits_editor_releases(world, make_record):
     record = make_record()
     assert not record.live
     assert record.owner == world.teacher_a
+    assert sorted(TeachingResourcePage.objects.get(pk=record.pk).keywords.names()) == [
+        "rice",
+        "水稻",
+    ]
 
     record_submit(user=world.teacher_a, record=record)
     assert record.workflow_states.get().status == WorkflowState.STATUS_IN_PROGRESS

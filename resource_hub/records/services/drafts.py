@@ -93,9 +93,8 @@ def record_create_draft(
     for creator in record.creators.all():
         _validated(creator, exclude=["record"], check_type=False)
     _validated(record)
-    institution.add_child(instance=record)
     record.keywords.set(list(keywords))
-    record.save()
+    institution.add_child(instance=record)
     # Wagtail logged "wagtail.create" for the owner when the page was added.
     record.save_revision(user=user, log_action=False)
     return record
