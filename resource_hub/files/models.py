@@ -1,3 +1,6 @@
+import uuid
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
@@ -22,6 +25,23 @@ class ResourceDocument(AbstractDocument):
     mime_type = models.CharField(_("type"), max_length=255, blank=True, editable=False)
     original_filename = models.CharField(_("original file name"), max_length=255, blank=True)
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
+    # Made by the background task `derive_document` (derivatives.py).
+    thumbnail = models.FileField(
+        _("thumbnail"), upload_to="thumbnails", max_length=255, blank=True, editable=False
+    )
+    derivatives_state = models.CharField(
+        _("previews and text"),
+        max_length=16,
+        choices=[
+            ("pending", _("Waiting")),
+            ("done", _("Done")),
+            ("failed", _("Failed")),
+            ("none", _("Nothing to derive")),
+        ],
+        default="pending",
+        editable=False,
+    )
+    derivatives_error = models.TextField(blank=True, editable=False)
 
     admin_form_fields = Document.admin_form_fields
 
@@ -77,3 +97,55 @@ class DownloadCount(models.Model):
 
     def __str__(self):
         return f"{self.document_id}/{self.record_id or '-'}: {self.count}"
+
+
+class Upload(models.Model):
+    """A direct upload in progress: the browser (or a script) sends the parts straight
+    to the object store; the server starts, signs, lists, completes and aborts.
+
+    On S3 it is a multipart upload at `key` (under uploads/); with local
+    storage the parts are staged under MEDIA_ROOT. When it completes, the
+    server verifies the bytes, stores them under their content key and links
+    the new `document`; the staged object is removed either way.
+    """
+
+    class State(models.TextChoices):
+        STARTED = "started", _("In progress")
+        COMPLETED = "completed", _("Completed")
+        REJECTED = "rejected", _("Rejected")
+        ABORTED = "aborted", _("Cancelled")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="file_uploads"
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection", on_delete=models.CASCADE, related_name="+"
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    part_size = models.PositiveBigIntegerField()
+    key = models.CharField(max_length=1024, unique=True)
+    upload_id = models.CharField(max_length=1024, blank=True)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.STARTED)
+    error = models.TextField(blank=True)
+    document = models.OneToOneField(
+        ResourceDocument, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("upload")
+        verbose_name_plural = _("uploads")
+        indexes = [models.Index(fields=["state", "expires_at"])]
+
+    def __str__(self):
+        return f"{self.filename} ({self.get_state_display()})"
+
+    @property
+    def part_count(self) -> int:
+        return max(1, -(-self.size // self.part_size))
