@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("files/", include("resource_hub.files.urls")),
+    path("api/v1/", include("resource_hub.api.urls")),
 ]
 
 if settings.DEBUG:

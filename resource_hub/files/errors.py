@@ -37,3 +37,26 @@ class FileTooLarge(FileError):
 
 class FileTypeNotAllowed(FileError):
     default_message = _("Files of this kind cannot be shared here.")
+
+
+class StorageUnavailable(FileError):
+    default_message = _(
+        "The file store cannot be reached just now, so nothing was saved. "
+        "Please try again in a few minutes."
+    )
+
+
+class UploadError(FileError):
+    """A direct upload cannot go on as asked (see files/uploads.py)."""
+
+    code = "invalid_upload"
+
+
+class UploadIncomplete(UploadError):
+    code = "parts_missing"
+    default_message = _("Some parts of the file have not arrived yet; send them, then complete.")
+
+
+class UploadNotActive(UploadError):
+    code = "upload_not_active"
+    default_message = _("This upload is no longer in progress; start the upload again.")

@@ -12,6 +12,7 @@ from wagtail.documents.forms import BaseDocumentForm
 from .errors import FileError
 from .facts import apply_facts, measure, storage_content_type
 from .naming import display_filename, safe_filename
+from .objectstore import check_reachable
 from .policy import check_file_allowed
 from .services import document_fill_facts
 
@@ -28,6 +29,7 @@ class ResourceDocumentForm(BaseDocumentForm):
             try:
                 self._facts = measure(upload)
                 check_file_allowed(self._facts)
+                check_reachable()  # say so now, not with a server error after the save
             except FileError as error:
                 raise ValidationError(error.message, code="invalid") from error
             self._original_filename = display_filename(upload.name)

@@ -6,11 +6,18 @@ boto3 client itself. Everything here works on keys *relative to the storage*
 callers never see it.
 """
 
+import contextlib
 import io
+import logging
 from dataclasses import dataclass
 
+import botocore.exceptions
 from django.core.files.storage import Storage, storages
 from storages.backends.s3 import S3Storage
+
+from .errors import StorageUnavailable
+
+logger = logging.getLogger(__name__)
 
 
 def default_storage() -> Storage:
@@ -131,3 +138,46 @@ def open_reader(name: str, *, size: int | None = None, buffer_size: int = 1024 *
         target = bucket(storage)
         return io.BufferedReader(RangedReader(target, target.key(name), size), buffer_size)
     return storage.open(name, "rb")
+
+
+# Errors that mean "the store did not answer", as opposed to "it refused".
+_UNREACHABLE = (
+    botocore.exceptions.ConnectionError,
+    botocore.exceptions.HTTPClientError,
+)
+
+
+def is_unreachable(error: BaseException) -> bool:
+    """Did this error come from a store that could not be reached (or failed on its side)?"""
+    if isinstance(error, _UNREACHABLE):
+        return True
+    if isinstance(error, botocore.exceptions.ClientError):
+        status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0
+        return status >= 500
+    return False
+
+
+@contextlib.contextmanager
+def reaching_store():
+    """Turn "the store cannot be reached" into StorageUnavailable (a message to act on)."""
+    try:
+        yield
+    except Exception as error:
+        if is_unreachable(error):
+            logger.warning("the object store is unreachable: %r", error)
+            raise StorageUnavailable() from error
+        raise
+
+
+def check_reachable(storage: Storage | None = None) -> None:
+    """Raise StorageUnavailable unless the bucket answers (a HEAD on the bucket).
+
+    Used before an upload through Django starts, so the person hears at once
+    rather than after sending the whole file.
+    """
+    storage = storage or default_storage()
+    if not is_s3(storage):
+        return
+    target = bucket(storage)
+    with reaching_store():
+        target.client.head_bucket(Bucket=target.name)

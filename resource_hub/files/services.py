@@ -14,6 +14,7 @@ from .errors import FilePermissionDenied, InvalidFile
 from .facts import FileFacts, apply_facts, measure, storage_content_type
 from .models import ResourceDocument
 from .naming import display_filename, safe_filename, title_from_filename
+from .objectstore import reaching_store
 from .policy import check_file_allowed
 
 logger = logging.getLogger(__name__)
@@ -62,29 +63,49 @@ def document_create(
     facts = measure(upload)
     check_file_allowed(facts)  # before anything is stored: a refusal leaves no object and no row
 
+    document = document_build(
+        user=user, collection=collection, facts=facts, original_filename=original, title=title
+    )
+    content = _content(upload, safe_filename(original or upload.name), facts)
+    document.file = content
+    document_validate(document)
+
+    # The upload happens outside the transaction (it may take minutes); the
+    # row follows it, and a failed row takes the object with it.
+    with reaching_store():
+        document.file.save(content.name, content, save=False)
+    document_save_or_discard(document)
+    return document
+
+
+def document_build(
+    *, user, collection: Collection, facts: FileFacts, original_filename: str, title: str = ""
+) -> ResourceDocument:
+    """An unsaved document with the measured facts (and no file yet)."""
     document = ResourceDocument(
-        title=(title.strip() or title_from_filename(original))[:TITLE_MAX_LENGTH],
+        title=(title.strip() or title_from_filename(original_filename))[:TITLE_MAX_LENGTH],
         collection=collection,
         uploaded_by_user=user,
     )
-    apply_facts(document, facts, original_filename=original)
-    content = _content(upload, safe_filename(original or upload.name), facts)
-    document.file = content
+    apply_facts(document, facts, original_filename=original_filename)
+    return document
+
+
+def document_validate(document: ResourceDocument) -> None:
     try:
         document.full_clean()
     except ValidationError as error:
         raise InvalidFile(" ".join(error.messages)) from error
 
-    # The upload happens outside the transaction (it may take minutes); the
-    # row follows it, and a failed row takes the object with it.
-    document.file.save(content.name, content, save=False)
+
+def document_save_or_discard(document: ResourceDocument) -> None:
+    """Save the row of a document whose object is stored; if that fails, delete the object."""
     try:
         with transaction.atomic():
             document.save()
     except BaseException:
         _delete_object(document)
         raise
-    return document
 
 
 def document_fill_facts(*, document: ResourceDocument) -> None:

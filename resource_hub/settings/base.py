@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "resource_hub.institutions",
     "resource_hub.records",
     "resource_hub.demo",
+    "resource_hub.api",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -5,6 +5,7 @@ The bucket is private. django-storages signs every URL it hands out
 seconds; never turn signing off on a private bucket.
 """
 
+from botocore.config import Config
 from django.core.exceptions import ImproperlyConfigured
 
 from .environment import BASE_DIR, env_choice, env_int, env_str
@@ -14,6 +15,17 @@ S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL")
 S3_SIGNED_URL_EXPIRY = env_int("S3_SIGNED_URL_EXPIRY", 300)
 # The largest file accepted, in bytes (default 5 GB).
 FILES_MAX_UPLOAD_SIZE = env_int("FILES_MAX_UPLOAD_SIZE", 5 * 1000**3)
+# Direct uploads (files/uploads.py): the size of each part a browser sends
+# (S3 needs at least 5 MiB but for the last), how long a signed part URL
+# stays valid, and how long an unfinished upload can be resumed before the
+# sweep (`manage.py files_sweep`) removes it.
+FILES_UPLOAD_PART_SIZE = env_int("FILES_UPLOAD_PART_SIZE", 8 * 1024 * 1024)
+FILES_UPLOAD_PART_URL_EXPIRY = env_int("FILES_UPLOAD_PART_URL_EXPIRY", 15 * 60)
+FILES_UPLOAD_RESUME_HOURS = env_int("FILES_UPLOAD_RESUME_HOURS", 24)
+# Uploads through Django (the Wagtail admin's forms) go to a temporary file
+# above this size, never wholly into memory; django-storages then streams
+# that file to the bucket in multipart chunks.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "media"))
 MEDIA_URL = "/media/"
@@ -29,12 +41,22 @@ def _s3_options() -> dict:
             "Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither "
             "(to use the instance's own credentials)."
         )
+    addressing_style = env_choice("S3_ADDRESSING_STYLE", ("path", "virtual", "auto"), "auto")
     options = {
         "bucket_name": S3_BUCKET,
         "endpoint_url": S3_ENDPOINT_URL,
         "region_name": env_str("S3_REGION", "us-east-1"),
-        "addressing_style": env_choice("S3_ADDRESSING_STYLE", ("path", "virtual", "auto"), "auto"),
+        "addressing_style": addressing_style,
         "signature_version": "s3v4",
+        # Fail in seconds, not minutes, when the store is unreachable: the
+        # person uploading gets a clear error instead of a hanging page.
+        "client_config": Config(
+            s3={"addressing_style": addressing_style},
+            signature_version="s3v4",
+            connect_timeout=env_int("S3_CONNECT_TIMEOUT", 5),
+            read_timeout=env_int("S3_READ_TIMEOUT", 60),
+            retries={"max_attempts": env_int("S3_MAX_ATTEMPTS", 3), "mode": "standard"},
+        ),
         "location": env_str("S3_LOCATION", ""),
         "default_acl": None,  # objects inherit the bucket's private policy
         "querystring_auth": True,

@@ -7,6 +7,7 @@ library; the rest is built to the formats' published layouts.
 
 import gzip
 import io
+import os
 import struct
 import tarfile
 import uuid
@@ -19,8 +20,11 @@ from PIL import Image
 from pptx import Presentation
 
 
-def pdf(pages: int = 1, text: str = "Hello") -> bytes:
-    """A minimal valid PDF with `pages` pages and a correct cross-reference table."""
+def pdf(pages: int = 1, text: str = "Hello", padding: int = 0) -> bytes:
+    """A minimal valid PDF with `pages` pages and a correct cross-reference table.
+
+    `padding` adds a stream object of that many random bytes (a big PDF).
+    """
     kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(pages))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -31,6 +35,9 @@ def pdf(pages: int = 1, text: str = "Hello") -> bytes:
         page = f"/Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {4 + 2 * i} 0 R"
         objects.append(f"<< {page} >>".encode())
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+    if padding:
+        noise = os.urandom(padding)
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(noise), noise))
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []

@@ -1,0 +1,20 @@
+"""/api/v1/: the JSON API (see docs/api/)."""
+
+from django.urls import path
+
+from resource_hub.files import api as files_api
+
+app_name = "api"
+
+urlpatterns = [
+    path("collections", files_api.collections, name="collections"),
+    path("uploads", files_api.upload_list, name="uploads"),
+    path("uploads/<uuid:upload_id>", files_api.upload_detail, name="upload"),
+    path("uploads/<uuid:upload_id>/parts", files_api.upload_sign_parts, name="upload-parts"),
+    path(
+        "uploads/<uuid:upload_id>/parts/<int:number>",
+        files_api.upload_part,
+        name="upload-part",
+    ),
+    path("uploads/<uuid:upload_id>/complete", files_api.upload_complete, name="upload-complete"),
+]
