@@ -366,7 +366,10 @@ def test_local_storage_takes_the_same_api(api, collection, small_parts, local_st
     for part in parts:
         response = put_local(Client(), part, pieces[part["number"] - 1])  # no session needed
         assert response.status_code == 200, response.content
-        assert response["ETag"].strip('"') == hashlib.md5(pieces[part["number"] - 1]).hexdigest()
+        assert (
+            response["ETag"].strip('"')
+            == hashlib.md5(pieces[part["number"] - 1], usedforsecurity=False).hexdigest()
+        )
     assert [p["number"] for p in api.get(upload["links"]["self"]).json()["parts"]] == [1, 2]
 
     done = post(api, upload["links"]["complete"])
