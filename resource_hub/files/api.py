@@ -21,7 +21,7 @@ from .errors import (
     UploadNotActive,
 )
 from .models import Upload
-from .services import user_can_add_document
+from .services import collections_for_upload
 
 
 def _file_error(error: FileError) -> ApiError:
@@ -100,11 +100,7 @@ def _integer(data: dict, name: str, *, required: bool = True) -> int | None:
 @api_view(("GET",))
 def collections(request):
     """The collections the caller may upload into (ids for `collection`)."""
-    listed = [
-        {"id": c.pk, "name": c.name}
-        for c in Collection.objects.exclude(depth=1).order_by("path")
-        if user_can_add_document(request.user, c)
-    ]
+    listed = [{"id": c.pk, "name": c.name} for c in collections_for_upload(request.user)]
     return JsonResponse({"collections": listed})
 
 

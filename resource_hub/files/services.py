@@ -31,6 +31,13 @@ def user_can_add_document(user, collection: Collection) -> bool:
     return policy.user_has_permission_for_instance(user, "add", candidate)
 
 
+def collections_for_upload(user) -> list[Collection]:
+    """The collections `user` may add documents to, in tree order (one query)."""
+    policy = policy_registry.get_by_type(ResourceDocument)
+    allowed = policy.collections_user_has_permission_for(user, "add")
+    return list(allowed.exclude(depth=1).order_by("path"))
+
+
 def document_create(
     *,
     user,

@@ -1,4 +1,7 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from .views import refuse_unless_downloadable
 
@@ -7,3 +10,24 @@ from .views import refuse_unless_downloadable
 def refuse_documents_of_unreleased_records(document, request):
     """Wagtail serves /documents/<id>/<name> to anyone by default; ours follow their records."""
     return refuse_unless_downloadable(request, document)
+
+
+@hooks.register("register_admin_urls")
+def upload_admin_urls():
+    from django.urls import path
+
+    from .admin_views import UploadView
+
+    return [path("files/upload/", UploadView.as_view(), name="files_upload")]
+
+
+class UploadMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .services import collections_for_upload
+
+        return bool(collections_for_upload(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def upload_menu_item():
+    return UploadMenuItem(_("Upload files"), reverse("files_upload"), icon_name="upload", order=410)
