@@ -55,7 +55,7 @@ class SweepPlan:
     orphans: list[StoredObject] = field(default_factory=list)
     missing: list[MissingObject] = field(default_factory=list)
     uploads: list[Abandoned] = field(default_factory=list)
-    expired_rows: list[Upload] = field(default_factory=list)
+    expired_rows: list[Upload] = field(default_factory=list)  # STARTED, expired, nothing stored
 
     @property
     def empty(self) -> bool:
@@ -95,11 +95,13 @@ def sweep_plan(
     plan.orphans.extend(_unreferenced(batch))
     plan.missing = list(_missing_objects(listed))
     plan.uploads = list(_abandoned_uploads(now=now, cutoff=cutoff, on_object=on_object))
-    plan.expired_rows = list(
-        Upload.objects.filter(state=Upload.State.STARTED, expires_at__lte=now).order_by(
-            "expires_at"
-        )
-    )
+    # Expired rows whose upload is not in the store at all (the others come with their upload).
+    covered = {abandoned.row.pk for abandoned in plan.uploads if abandoned.row is not None}
+    plan.expired_rows = [
+        row
+        for row in Upload.objects.filter(state=Upload.State.STARTED, expires_at__lte=now)
+        if row.pk not in covered
+    ]
     return plan
 
 
