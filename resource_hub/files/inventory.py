@@ -19,6 +19,7 @@ from botocore.exceptions import ClientError
 from .objectstore import bucket, default_storage, is_s3
 
 UPLOADS = "uploads"
+PAGE_SIZE = 1000  # keys per listing request (S3's own maximum)
 
 _MISSING_CODES = frozenset({"404", "NoSuchKey", "NotFound"})
 
@@ -90,7 +91,7 @@ def delete_object(name: str) -> None:
 def _s3_objects(prefix: str) -> Iterator[StoredObject]:
     target = bucket()
     pages = target.client.get_paginator("list_objects_v2").paginate(
-        Bucket=target.name, Prefix=target.key(prefix)
+        Bucket=target.name, Prefix=target.key(prefix), PaginationConfig={"PageSize": PAGE_SIZE}
     )
     for page in pages:
         for item in page.get("Contents", []):
@@ -120,7 +121,9 @@ def list_multipart_uploads(prefix: str = UPLOADS) -> Iterator[PendingUpload]:
         return
     target = bucket()
     pages = target.client.get_paginator("list_multipart_uploads").paginate(
-        Bucket=target.name, Prefix=target.key(prefix.strip("/") + "/")
+        Bucket=target.name,
+        Prefix=target.key(prefix.strip("/") + "/"),
+        PaginationConfig={"PageSize": PAGE_SIZE},
     )
     for page in pages:
         for item in page.get("Uploads", []):

@@ -245,3 +245,37 @@ def test_old_local_orphans_go_with_the_default_age(world, objects):
 
     assert status == 0
     assert objects.names() == ["thumbnails/new.png"]
+
+
+def test_listings_are_paginated(world, objects, monkeypatch, settings):
+    """With two keys a page, five orphans and three multipart uploads are all found."""
+    if objects.kind != "s3":
+        pytest.skip("local folders are walked, not paged")
+    from resource_hub.files import inventory
+
+    monkeypatch.setattr(inventory, "PAGE_SIZE", 2)
+    calls = {"ListObjectsV2": 0, "ListMultipartUploads": 0}
+
+    def count(event_name, **kwargs):
+        calls[event_name.rsplit(".", 1)[-1]] += 1
+
+    orphans = [f"thumbnails/orphan-{n}.png" for n in range(5)]
+    for name in orphans:
+        objects.put(name, b"png?")
+    uploads = sorted(
+        (name, start_multipart(objects, name))
+        for name in (f"uploads/{uuid.uuid4()}/f.bin" for _ in range(3))
+    )
+    client = inventory.bucket().client
+    for operation in calls:
+        client.meta.events.register(f"before-call.s3.{operation}", count)
+
+    status, out = sweep("--older-than", "0")
+
+    assert status == 0
+    # documents/, thumbnails/ (3 pages) and uploads/ listed; 3 uploads take 2 pages.
+    assert calls["ListObjectsV2"] >= 5 and calls["ListMultipartUploads"] >= 2
+    assert objects.names() == []
+    assert objects.multipart_uploads() == []
+    for name, upload_id in uploads:
+        assert f"{name} (upload id {upload_id})" in out
