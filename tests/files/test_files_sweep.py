@@ -270,7 +270,11 @@ def test_listings_are_paginated(world, objects, monkeypatch, settings):
     for operation in calls:
         client.meta.events.register(f"before-call.s3.{operation}", count)
 
-    status, out = sweep("--older-than", "0")
+    try:
+        status, out = sweep("--older-than", "0")
+    finally:
+        for operation in calls:
+            client.meta.events.unregister(f"before-call.s3.{operation}", count)
 
     assert status == 0
     # documents/, thumbnails/ (3 pages) and uploads/ listed; 3 uploads take 2 pages.
