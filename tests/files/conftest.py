@@ -105,18 +105,26 @@ class LocalObjects:
         pass
 
 
-@pytest.fixture(params=["s3", "local"])
-def objects(request, settings, tmp_path):
-    """The site's storage, once on the real S3 server and once on a local MEDIA_ROOT."""
-    if request.param == "s3":
-        prefix = request.getfixturevalue("s3_storage")
-        store = S3Objects(request.getfixturevalue("s3_client"), settings.S3_BUCKET, prefix)
-    else:
-        settings.STORAGES = {
-            **settings.STORAGES,
-            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        }
-        settings.MEDIA_ROOT = str(tmp_path / "media")
-        store = LocalObjects(tmp_path / "media")
+@pytest.fixture
+def s3_objects(s3_client, s3_storage, settings):
+    """The site's storage on the real S3 server, under the test's own prefix."""
+    store = S3Objects(s3_client, settings.S3_BUCKET, s3_storage)
     yield store
     store.cleanup()
+
+
+@pytest.fixture
+def local_objects(settings, tmp_path):
+    """The site's storage on a local MEDIA_ROOT of the test's own."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return LocalObjects(tmp_path / "media")
+
+
+@pytest.fixture(params=["s3", "local"])
+def objects(request):
+    """The site's storage, once on the real S3 server and once on a local MEDIA_ROOT."""
+    return request.getfixturevalue(f"{request.param}_objects")
