@@ -5,6 +5,7 @@ so a document has the same facts whichever way it arrived.
 """
 
 import hashlib
+import io
 import logging
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -63,6 +64,9 @@ def pdf_page_count(file: File | BinaryIO) -> int | None:
     the file, so this stays cheap for large PDFs.
     """
     file = raw_file(file)
+    if not pdf_has_trailer(file):
+        logger.info("a PDF without a trailer at its end: pages not counted")
+        return None
     try:
         file.seek(0)
         reader = PdfReader(file, strict=False)
@@ -74,6 +78,27 @@ def pdf_page_count(file: File | BinaryIO) -> int | None:
         return None
     finally:
         file.seek(0)
+
+
+PDF_TAIL = 2048
+
+
+def pdf_has_trailer(file: BinaryIO) -> bool:
+    """Does the file end like a PDF (`startxref` and `%%EOF` in its last 2 KiB)?
+
+    Without them pypdf searches the whole file backwards and then rebuilds the
+    cross-reference table by scanning every byte: minutes of CPU for a large
+    damaged (or hostile) file. Such a file stays a PDF, just uncounted.
+    """
+    position = file.tell()
+    try:
+        file.seek(0, io.SEEK_END)
+        size = file.tell()
+        file.seek(max(0, size - PDF_TAIL))
+        tail = file.read(PDF_TAIL)
+    finally:
+        file.seek(position)
+    return b"startxref" in tail and b"%%EOF" in tail
 
 
 def storage_content_type(sniffed: Sniffed) -> str:

@@ -55,11 +55,15 @@ def bucket(storage: Storage | None = None) -> Bucket:
     return Bucket(storage.connection.meta.client, storage.bucket_name, location)
 
 
+MIN_WINDOW = 256 * 1024
+MAX_WINDOW = 64 * 1024 * 1024
+
+
 class RangedReader(io.RawIOBase):
     """A seekable, read-only file over one S3 object, read with ranged GETs.
 
-    Sequential reads use a single streaming GET; a seek elsewhere starts a
-    new ranged GET from there. Memory stays at the caller's read size, so a
+    Each GET asks for a bounded window: small after a seek, doubling (to
+    64 MiB) while reads stay sequential. Memory stays at the caller's read size, so a
     1 GiB object can be hashed, sniffed (zip directories are near the end)
     and measured without a temporary copy.
     """
@@ -74,6 +78,7 @@ class RangedReader(io.RawIOBase):
         self._position = 0
         self._stream = None
         self._stream_position = None
+        self._window = MIN_WINDOW
         self.name = key
 
     def readable(self) -> bool:
@@ -107,18 +112,30 @@ class RangedReader(io.RawIOBase):
         if self._position >= self._size:
             return 0
         if self._stream is None or self._stream_position != self._position:
-            self._close_stream()
-            response = self._bucket.client.get_object(
-                Bucket=self._bucket.name, Key=self._key, Range=f"bytes={self._position}-"
-            )
-            self._stream = response["Body"]
-            self._stream_position = self._position
+            # A jump: ask for a small window first (a zip directory, a PDF
+            # trailer); while reads stay sequential the windows double, so a
+            # full pass costs a handful of requests and a seek wastes little.
+            self._window = MIN_WINDOW
+            self._open_stream()
         data = self._stream.read(len(buffer))
+        if not data:  # this window is used up: the next one continues from here
+            self._window = min(self._window * 2, MAX_WINDOW)
+            self._open_stream()
+            data = self._stream.read(len(buffer))
         count = len(data)
         buffer[:count] = data
         self._position += count
         self._stream_position = self._position
         return count
+
+    def _open_stream(self) -> None:
+        self._close_stream()
+        end = min(self._size, self._position + self._window) - 1
+        response = self._bucket.client.get_object(
+            Bucket=self._bucket.name, Key=self._key, Range=f"bytes={self._position}-{end}"
+        )
+        self._stream = response["Body"]
+        self._stream_position = self._position
 
     def _close_stream(self) -> None:
         if self._stream is not None:
