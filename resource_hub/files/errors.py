@@ -37,3 +37,17 @@ class FileTooLarge(FileError):
 
 class FileTypeNotAllowed(FileError):
     default_message = _("Files of this kind cannot be shared here.")
+
+
+class DerivativeError(FileError):
+    """Text or a thumbnail could not be made from a stored file (see derivatives.py)."""
+
+    default_message = _("Previews and text could not be made from this file.")
+
+
+class ExtractionFailed(DerivativeError):
+    default_message = _("The text of this file could not be read.")
+
+
+class ThumbnailFailed(DerivativeError):
+    default_message = _("A thumbnail could not be made from this file.")

@@ -14,6 +14,8 @@ S3_ENDPOINT_URL = env_str("S3_ENDPOINT_URL")
 S3_SIGNED_URL_EXPIRY = env_int("S3_SIGNED_URL_EXPIRY", 300)
 # The largest file accepted, in bytes (default 5 GB).
 FILES_MAX_UPLOAD_SIZE = env_int("FILES_MAX_UPLOAD_SIZE", 5 * 1000**3)
+# The most text kept from one document for search (characters); the rest is cut off.
+FILES_TEXT_MAX_CHARS = env_int("FILES_TEXT_MAX_CHARS", 1_000_000)
 
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "media"))
 MEDIA_URL = "/media/"
