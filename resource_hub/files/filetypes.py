@@ -46,3 +46,26 @@ class Sniffed:
 
 
 UNKNOWN = Sniffed(OCTET_STREAM, Family.UNKNOWN)
+
+
+# Raster formats browsers draw themselves; SVG is not among them on purpose (active content).
+INLINE_IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp", "image/avif"})
+
+
+def preview_kind(mime_type: str) -> str | None:
+    """How a browser may show a file of this (sniffed) type inline: "pdf", "image",
+    "audio", "video", or None when it may only be downloaded.
+
+    Only types that run nothing in our pages qualify; HTML, SVG and XML never do.
+    """
+    if not mime_type or mime_type in ACTIVE_MIME_TYPES:
+        return None
+    if mime_type == "application/pdf":
+        return "pdf"
+    if mime_type in INLINE_IMAGE_TYPES:
+        return "image"
+    if mime_type.startswith("audio/") or mime_type == "application/ogg":
+        return "audio"
+    if mime_type.startswith("video/"):
+        return "video"
+    return None
