@@ -48,8 +48,14 @@ class Sniffed:
 UNKNOWN = Sniffed(OCTET_STREAM, Family.UNKNOWN)
 
 
-# Raster formats browsers draw themselves; SVG is not among them on purpose (active content).
+# What browsers show or play themselves. SVG is not among the images on purpose
+# (active content); other audio and video types (AVI, Matroska, MIDI) are only downloaded.
 INLINE_IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp", "image/avif"})
+INLINE_AUDIO_TYPES = frozenset(
+    {"audio/mpeg", "audio/ogg", "application/ogg", "audio/wav", "audio/flac", "audio/mp4"}
+    | {"audio/aac", "audio/webm"}
+)
+INLINE_VIDEO_TYPES = frozenset({"video/mp4", "video/webm", "video/ogg", "video/quicktime"})
 
 
 def preview_kind(mime_type: str) -> str | None:
@@ -58,14 +64,12 @@ def preview_kind(mime_type: str) -> str | None:
 
     Only types that run nothing in our pages qualify; HTML, SVG and XML never do.
     """
-    if not mime_type or mime_type in ACTIVE_MIME_TYPES:
-        return None
     if mime_type == "application/pdf":
         return "pdf"
     if mime_type in INLINE_IMAGE_TYPES:
         return "image"
-    if mime_type.startswith("audio/") or mime_type == "application/ogg":
+    if mime_type in INLINE_AUDIO_TYPES:
         return "audio"
-    if mime_type.startswith("video/"):
+    if mime_type in INLINE_VIDEO_TYPES:
         return "video"
     return None

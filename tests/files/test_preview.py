@@ -8,6 +8,7 @@ import requests
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from resource_hub.files.filetypes import preview_kind
 from resource_hub.files.services import document_create
 from resource_hub.records.services import file_attach, record_release
 
@@ -163,3 +164,23 @@ def test_the_record_page_embeds_thumbnails_and_previews(
     # What the page points at answers anonymous visitors of a released record.
     assert client.get(preview_url(pdf)).status_code == 200
     assert client.get(thumbnail_url(pdf)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("mime_type", "kind"),
+    [
+        ("application/pdf", "pdf"),
+        ("image/png", "image"),
+        ("image/svg+xml", None),
+        ("image/tiff", None),
+        ("audio/mpeg", "audio"),
+        ("audio/midi", None),
+        ("video/webm", "video"),
+        ("video/x-msvideo", None),
+        ("text/html", None),
+        ("application/xhtml+xml", None),
+        ("", None),
+    ],
+)
+def test_which_types_are_previewed(mime_type, kind):
+    assert preview_kind(mime_type) == kind
