@@ -52,7 +52,7 @@ class ResourceDocument(AbstractDocument):
 
     @property
     def preview_kind(self) -> str | None:
-        """ "pdf", "image", "audio" or "video" when browsers may show it inline, else None."""
+        """How browsers may show it inline ("pdf", "image", "audio", "video"), or None."""
         return preview_kind(self.mime_type)
 
 
