@@ -6,3 +6,8 @@ class FilesConfig(AppConfig):
     name = "resource_hub.files"
     label = "files"
     verbose_name = _("Files")
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()

@@ -72,7 +72,7 @@ _ZIP_ERRORS += (NotImplementedError, ValueError, struct.error)
 def inspect_zip(fileobj: BinaryIO) -> Sniffed:
     """What a ZIP file is: an office document, an e-book, an app, or just an archive."""
     try:
-        if not _central_directory_is_small(fileobj):
+        if not central_directory_is_small(fileobj):
             return ZIP
         fileobj.seek(0)
         with zipfile.ZipFile(fileobj) as archive:
@@ -115,7 +115,7 @@ def _read_entry(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
         return entry.read(limit)
 
 
-def _central_directory_is_small(fileobj: BinaryIO) -> bool:
+def central_directory_is_small(fileobj: BinaryIO) -> bool:
     """Read the end-of-central-directory record (ZIP64 too) before trusting zipfile with it."""
     size = fileobj.seek(0, 2)
     tail_length = min(size, 22 + 0xFFFF)  # the record, plus the longest comment

@@ -12,6 +12,8 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from storages.backends.s3 import S3Storage
 
+from .filetypes import OCTET_STREAM
+
 
 def attachment_header(filename: str) -> str:
     """`Content-Disposition: attachment` with an RFC 5987 UTF-8 name for non-ASCII names."""
@@ -20,14 +22,36 @@ def attachment_header(filename: str) -> str:
 
 def download_response(document):
     """A redirect to a signed URL that forces a download, or the streamed file."""
+    return _stored_file_response(
+        document.file.name,
+        filename=document.original_filename or document.filename,
+        content_type=document.mime_type or OCTET_STREAM,
+        as_attachment=True,
+    )
+
+
+def inline_response(name: str, *, filename: str, content_type: str):
+    """A redirect to a signed URL that the browser shows in the page, or the streamed file.
+
+    Only for types that run nothing in the browser (PDF, raster images,
+    audio, video): the caller decides, `previewable()` says which. From local
+    storage Django's FileResponse answers every Range request with the whole
+    file (200), so seeking in long audio or video waits for the download;
+    S3's signed URLs do answer ranges (206).
+    """
+    return _stored_file_response(
+        name, filename=filename, content_type=content_type, as_attachment=False
+    )
+
+
+def _stored_file_response(name: str, *, filename: str, content_type: str, as_attachment: bool):
     storage = storages["default"]
-    filename = document.original_filename or document.filename
-    content_type = document.mime_type or "application/octet-stream"
     if isinstance(storage, S3Storage):
+        disposition = content_disposition_header(as_attachment=as_attachment, filename=filename)
         url = storage.url(
-            document.file.name,
+            name,
             parameters={
-                "ResponseContentDisposition": attachment_header(filename),
+                "ResponseContentDisposition": disposition,
                 "ResponseContentType": content_type,
             },
             expire=settings.S3_SIGNED_URL_EXPIRY,
@@ -35,15 +59,12 @@ def download_response(document):
         response = HttpResponseRedirect(url)
     else:
         try:
-            stored = storage.open(document.file.name, "rb")
+            stored = storage.open(name, "rb")
         except FileNotFoundError:
             # A row without its object: files_audit reports these; the reader gets a 404.
             raise Http404(_("This file is missing from storage.")) from None
         response = FileResponse(
-            stored,
-            as_attachment=True,
-            filename=filename,
-            content_type=content_type,
+            stored, as_attachment=as_attachment, filename=filename, content_type=content_type
         )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"

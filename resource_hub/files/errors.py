@@ -60,3 +60,17 @@ class UploadIncomplete(UploadError):
 class UploadNotActive(UploadError):
     code = "upload_not_active"
     default_message = _("This upload is no longer in progress; start the upload again.")
+
+
+class DerivativeError(FileError):
+    """Text or a thumbnail could not be made from a stored file (see derivatives.py)."""
+
+    default_message = _("Previews and text could not be made from this file.")
+
+
+class ExtractionFailed(DerivativeError):
+    default_message = _("The text of this file could not be read.")
+
+
+class ThumbnailFailed(DerivativeError):
+    default_message = _("A thumbnail could not be made from this file.")

@@ -46,3 +46,30 @@ class Sniffed:
 
 
 UNKNOWN = Sniffed(OCTET_STREAM, Family.UNKNOWN)
+
+
+# What browsers show or play themselves. SVG is not among the images on purpose
+# (active content); other audio and video types (AVI, Matroska, MIDI) are only downloaded.
+INLINE_IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp", "image/avif"})
+INLINE_AUDIO_TYPES = frozenset(
+    {"audio/mpeg", "audio/ogg", "application/ogg", "audio/wav", "audio/flac", "audio/mp4"}
+    | {"audio/aac", "audio/webm"}
+)
+INLINE_VIDEO_TYPES = frozenset({"video/mp4", "video/webm", "video/ogg", "video/quicktime"})
+
+
+def preview_kind(mime_type: str) -> str | None:
+    """How a browser may show a file of this (sniffed) type inline: "pdf", "image",
+    "audio", "video", or None when it may only be downloaded.
+
+    Only types that run nothing in our pages qualify; HTML, SVG and XML never do.
+    """
+    if mime_type == "application/pdf":
+        return "pdf"
+    if mime_type in INLINE_IMAGE_TYPES:
+        return "image"
+    if mime_type in INLINE_AUDIO_TYPES:
+        return "audio"
+    if mime_type in INLINE_VIDEO_TYPES:
+        return "video"
+    return None

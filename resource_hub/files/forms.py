@@ -3,7 +3,8 @@
 Installed with WAGTAILDOCS_DOCUMENT_FORM_BASE, so every admin path that
 takes a file (add, edit with a new file, the multiple uploader, the chooser's
 upload tab) records the same SHA-256, size, sniffed type, page count,
-original name and content-keyed storage name as the service.
+original name and content-keyed storage name as the service, and has its
+derivatives made once the row is saved (see signal_handlers.py).
 """
 
 from django.core.exceptions import ValidationError
@@ -15,6 +16,7 @@ from .naming import display_filename, safe_filename
 from .objectstore import check_reachable
 from .policy import check_file_allowed
 from .services import document_fill_facts
+from .signal_handlers import mark_for_derivatives
 
 
 class ResourceDocumentForm(BaseDocumentForm):
@@ -43,6 +45,8 @@ class ResourceDocumentForm(BaseDocumentForm):
         document = self.instance
         if self._facts is not None:
             apply_facts(document, self._facts, original_filename=self._original_filename)
+            mark_for_derivatives(document)
         elif document.file and not document.sha256:
             document_fill_facts(document=document)
+            mark_for_derivatives(document)
         return super().save(commit=commit)

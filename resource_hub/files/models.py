@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 
 from .fields import ContentKeyedFileField
+from .filetypes import preview_kind
 
 
 class ResourceDocument(AbstractDocument):
@@ -48,6 +49,11 @@ class ResourceDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+
+    @property
+    def preview_kind(self) -> str | None:
+        """How browsers may show it inline ("pdf", "image", "audio", "video"), or None."""
+        return preview_kind(self.mime_type)
 
 
 class DocumentText(models.Model):

@@ -59,6 +59,9 @@ def document_create(
     stored name is a safe form of it. `title` defaults to that name without
     its extension.
 
+    Once committed, the document's derivatives (text, thumbnail) are made by
+    a background task.
+
     Raises FilePermissionDenied, EmptyFile, FileTooLarge, FileTypeNotAllowed or
     InvalidFile (all FileError).
     """
@@ -110,9 +113,22 @@ def document_save_or_discard(document: ResourceDocument) -> None:
     try:
         with transaction.atomic():
             document.save()
+            document_enqueue_derivatives(document=document)
     except BaseException:
         _delete_object(document)
         raise
+
+
+def document_enqueue_derivatives(*, document: ResourceDocument) -> None:
+    """Queue `derive_document` (text, page count, thumbnail) once the current transaction commits.
+
+    After commit, so that a worker never looks for a row that is not there yet
+    (or never will be, after a rollback).
+    """
+    from .tasks import derive_document
+
+    document_id = document.pk
+    transaction.on_commit(lambda: derive_document.enqueue(document_id))
 
 
 def document_fill_facts(*, document: ResourceDocument) -> None:

@@ -6,4 +6,6 @@ app_name = "files"
 
 urlpatterns = [
     path("<int:document_id>/download", views.download, name="download"),
+    path("<int:document_id>/preview", views.preview, name="preview"),
+    path("<int:document_id>/thumbnail", views.thumbnail, name="thumbnail"),
 ]

@@ -1,9 +1,14 @@
+import posixpath
+
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 
-from .delivery import download_response
+from .delivery import download_response, inline_response
 from .models import ResourceDocument
 from .permissions import can_download_document
 from .services import download_count
@@ -31,3 +36,39 @@ def download(request, document_id: int):
         return refusal
     download_count(document=document, record_id=request.GET.get("record"))
     return download_response(document)
+
+
+@require_GET
+@xframe_options_sameorigin  # the record page shows PDFs in an <iframe> (local storage: our origin)
+def preview(request, document_id: int):
+    """The file itself, shown in the browser: PDF, raster images, audio and video only.
+
+    Same permission as a download. HTML, SVG and anything else that could run
+    in the browser is never served inline: those are only downloaded.
+    """
+    document = get_object_or_404(ResourceDocument, pk=document_id)
+    refusal = refuse_unless_downloadable(request, document)
+    if refusal is not None:
+        return refusal
+    if document.preview_kind is None:
+        raise Http404(_("Files of this kind can only be downloaded, not previewed."))
+    return inline_response(
+        document.file.name,
+        filename=document.original_filename or document.filename,
+        content_type=document.mime_type,
+    )
+
+
+@require_GET
+def thumbnail(request, document_id: int):
+    """The document's thumbnail (made by the derive_document task), with the same permission."""
+    document = get_object_or_404(ResourceDocument, pk=document_id)
+    refusal = refuse_unless_downloadable(request, document)
+    if refusal is not None:
+        return refusal
+    if not document.thumbnail:
+        raise Http404(_("This file has no thumbnail."))
+    name = document.thumbnail.name
+    extension = posixpath.splitext(name)[1].lstrip(".")
+    content_type = "image/webp" if extension == "webp" else "image/jpeg"
+    return inline_response(name, filename=posixpath.basename(name), content_type=content_type)

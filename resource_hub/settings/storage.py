@@ -27,6 +27,8 @@ FILES_UPLOAD_RESUME_HOURS = env_int("FILES_UPLOAD_RESUME_HOURS", 24)
 # above this size, never wholly into memory; django-storages then streams
 # that file to the bucket in multipart chunks.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# The most text kept from one document for search (characters); the rest is cut off.
+FILES_TEXT_MAX_CHARS = env_int("FILES_TEXT_MAX_CHARS", 1_000_000)
 
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "media"))
 MEDIA_URL = "/media/"

@@ -74,8 +74,20 @@ def xlsx() -> bytes:
     return _saved(workbook)
 
 
-def odf(kind: str) -> bytes:
-    """An OpenDocument file: `kind` is "text", "presentation" or "spreadsheet"."""
+ODF_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"'
+)
+
+
+def odf(kind: str, body: str = "", thumbnail: bytes | None = None) -> bytes:
+    """An OpenDocument file: `kind` is "text", "presentation" or "spreadsheet".
+
+    `body` is the XML inside <office:body> (e.g. "<office:text>...</office:text>");
+    `thumbnail` a PNG stored as Thumbnails/thumbnail.png, as office suites do.
+    """
     mimetype = f"application/vnd.oasis.opendocument.{kind}"
     manifest = (
         '<?xml version="1.0" encoding="UTF-8"?>'
@@ -86,12 +98,14 @@ def odf(kind: str) -> bytes:
     )
     content = (
         '<?xml version="1.0" encoding="UTF-8"?>'
-        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
-        ' office:version="1.3"><office:body/></office:document-content>'
+        f'<office:document-content {ODF_NAMESPACES} office:version="1.3">'
+        f"<office:body>{body}</office:body></office:document-content>"
     )
-    return _zip(
-        [("mimetype", mimetype), ("META-INF/manifest.xml", manifest), ("content.xml", content)]
-    )
+    entries = [("mimetype", mimetype), ("META-INF/manifest.xml", manifest)]
+    entries.append(("content.xml", content))
+    if thumbnail is not None:
+        entries.append(("Thumbnails/thumbnail.png", thumbnail))
+    return _zip(entries)
 
 
 def epub() -> bytes:
@@ -262,7 +276,7 @@ def _saved(document) -> bytes:
     return out.getvalue()
 
 
-def _zip(entries: list[tuple[str, str]]) -> bytes:
+def _zip(entries: list[tuple[str, str | bytes]]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in entries:
@@ -274,4 +288,86 @@ def _zip(entries: list[tuple[str, str]]) -> bytes:
 def _image(kind: str, size) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", size, (200, 30, 30)).save(out, kind)
+    return out.getvalue()
+
+
+def pdf_with_text(pages: list[tuple[str, str]]) -> bytes:
+    """A PDF written by fpdf2, one page per (language, text), in fonts installed here.
+
+    Skips the test when this machine has no font for a language (Debian:
+    fonts-wqy-microhei, fonts-noto-core / fonts-thai-tlwg).
+    """
+    import pytest
+    from fpdf import FPDF
+
+    from resource_hub.demo import fonts
+
+    document = FPDF()
+    for number, (language, text) in enumerate(pages):
+        files = fonts.fonts_for(language, text)
+        if files is None:
+            pytest.skip(f"no font for {language!r} on this machine")
+        names = [f"F{number}-{index}" for index in range(len(files))]
+        for name, path in zip(names, files, strict=True):
+            document.add_font(name, "", str(path))
+        document.set_fallback_fonts(names[1:])
+        document.add_page()
+        document.set_font(names[0], size=14)
+        document.multi_cell(0, 8, text)
+    return bytes(document.output())
+
+
+def docx_with(paragraphs: list[str]) -> bytes:
+    document = WordDocument()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    return _saved(document)
+
+
+def pptx_with(slides: list[tuple[str, str]]) -> bytes:
+    """Slides with a title and a body text each (layout "Title and Content")."""
+    presentation = Presentation()
+    for title, body in slides:
+        slide = presentation.slides.add_slide(presentation.slide_layouts[1])
+        slide.shapes.title.text = title
+        slide.placeholders[1].text = body
+    return _saved(presentation)
+
+
+def xlsx_with(rows: list[list]) -> bytes:
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    return _saved(workbook)
+
+
+def zip_bomb_docx(decompressed_size: int) -> bytes:
+    """A DOCX whose document.xml inflates to `decompressed_size` bytes from a few KB.
+
+    One paragraph of text, then a run of white space inside it that never
+    ends within the budget; the declared sizes are the true ones.
+    """
+    head = (
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body><w:p><w:r><w:t>Bomb start</w:t></w:r></w:p><w:p><w:r><w:t>"
+    )
+    tail = b"</w:t></w:r></w:p></w:body></w:document>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Override PartName="/word/document.xml" ContentType="application/'
+            "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+            '"/></Types>',
+        )
+        with archive.open("word/document.xml", "w", force_zip64=True) as entry:
+            entry.write(head)
+            block = b" " * (1024 * 1024)
+            remaining = decompressed_size - len(head) - len(tail)
+            while remaining > 0:
+                entry.write(block[: min(len(block), remaining)])
+                remaining -= len(block)
+            entry.write(tail)
     return out.getvalue()
