@@ -4,7 +4,7 @@ MANAGE := $(VENV)/bin/python manage.py
 RUN_HOST ?= 127.0.0.1
 RUN_PORT ?= 8000
 
-.PHONY: run test worker services services-stop services-status lint format bench install \
+.PHONY: run test test-deps worker services services-stop services-status lint format bench install \
 	check-suite pytest migrations-check messages messages-check
 
 install: $(VENV)/.installed
@@ -21,8 +21,12 @@ run: install
 	$(MANAGE) runserver $(RUN_HOST):$(RUN_PORT)
 
 ## test: lint, then start PostgreSQL, Elasticsearch and the S3 server, run every check and test, stop them
-test: install lint
+test: install test-deps lint
 	scripts/with-services.sh $(MAKE) --no-print-directory check-suite
+
+## test-deps: fonts and Node.js the tests need (Debian packages, when missing)
+test-deps:
+	scripts/test-deps.sh
 
 check-suite: migrations-check messages-check pytest
 

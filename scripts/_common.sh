@@ -177,3 +177,12 @@ urlencode() {
   done
   printf '%s\n' "$out"
 }
+
+# apt_install PKG... -> installs Debian packages (as root), else says what to install
+apt_install() {
+  if [ "$(id -u)" -ne 0 ]; then
+    die "missing $*: install it with your package manager (Debian: apt-get install $*)"
+  fi
+  log "installing $* from Debian's packages"
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}

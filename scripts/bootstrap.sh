@@ -16,14 +16,6 @@ command -v "$PYTHON" >/dev/null || die "$PYTHON not found: install Python 3.11 o
 "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
   || die "Python 3.11 or newer is needed; $PYTHON is $("$PYTHON" --version 2>&1)"
 
-apt_install() {
-  if [ "$(id -u)" -ne 0 ]; then
-    die "missing $*: install it with your package manager (Debian: apt-get install $*)"
-  fi
-  log "installing $* from Debian's packages"
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
-
 if ! "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null; then
   apt_install python3-venv
 fi

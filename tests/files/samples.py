@@ -294,10 +294,9 @@ def _image(kind: str, size) -> bytes:
 def pdf_with_text(pages: list[tuple[str, str]]) -> bytes:
     """A PDF written by fpdf2, one page per (language, text), in fonts installed here.
 
-    Skips the test when this machine has no font for a language (Debian:
-    fonts-wqy-microhei, fonts-noto-core / fonts-thai-tlwg).
+    `make test` installs the fonts (scripts/test-deps.sh). Without one, CI
+    fails and a developer's run skips, like a missing service.
     """
-    import pytest
     from fpdf import FPDF
 
     from resource_hub.demo import fonts
@@ -306,7 +305,9 @@ def pdf_with_text(pages: list[tuple[str, str]]) -> bytes:
     for number, (language, text) in enumerate(pages):
         files = fonts.fonts_for(language, text)
         if files is None:
-            pytest.skip(f"no font for {language!r} on this machine")
+            from tests.conftest import require
+
+            require(f"a font for {language!r}", False, "run scripts/test-deps.sh")
         names = [f"F{number}-{index}" for index in range(len(files))]
         for name, path in zip(names, files, strict=True):
             document.add_font(name, "", str(path))
