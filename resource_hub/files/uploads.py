@@ -53,6 +53,7 @@ from .policy import check_file_allowed
 from .services import (
     document_build,
     document_create,
+    document_enqueue_derivatives,
     document_save_or_discard,
     document_validate,
     user_can_add_document,
@@ -400,6 +401,7 @@ def _complete_s3(upload: Upload, parts: list[dict]) -> ResourceDocument:
         else:
             target.client.copy(source, target.name, target.key(name), ExtraArgs=extra)
     document_save_or_discard(document)
+    document_enqueue_derivatives(document=document)
     _delete_staged_object(upload)
     return document
 

@@ -258,3 +258,26 @@ def test_an_admin_upload_streams_to_the_bucket_without_holding_the_file(
     assert document.size == size
     assert document.sha256 == payload.hexdigest()
     assert peak < 80 * 1024 * 1024, f"peak Python allocation {peak / 2**20:.0f} MiB"
+
+
+def test_the_admin_form_says_when_the_store_is_unreachable(editor_client, collection, settings):
+    options = dict(settings.STORAGES["default"].get("OPTIONS", {}))
+    if settings.S3_BUCKET:
+        options["endpoint_url"] = "http://127.0.0.1:9"  # nothing listens there
+    else:
+        from tests.conftest import require
+
+        require("S3 server", False, "S3_BUCKET and S3_ENDPOINT_URL")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {**settings.STORAGES["default"], "OPTIONS": options},
+    }
+    upload = SimpleUploadedFile("notes.pdf", samples.pdf(), content_type="application/pdf")
+
+    response = editor_client.post(
+        reverse("wagtaildocs:add"), {"title": "Notes", "file": upload, "collection": collection.pk}
+    )
+
+    assert response.status_code == 200  # the form again, with the reason
+    assert "cannot be reached" in response.content.decode()
+    assert ResourceDocument.objects.count() == 0

@@ -5,6 +5,7 @@ browser would) and Django's test client (our API).
 """
 
 import hashlib
+import io
 import json
 import uuid
 
@@ -113,6 +114,21 @@ def test_parts_go_straight_to_the_bucket_and_the_server_verifies_the_whole_file(
     assert head["ContentType"] == "application/pdf"
     with document.file.open("rb") as stored:
         assert hashlib.sha256(stored.read()).hexdigest() == document.sha256
+
+
+def test_a_completed_upload_gets_its_text_and_thumbnail(
+    api, collection, s3_storage, django_capture_on_commit_callbacks
+):
+    payload = samples.pdf_with_text([("en", "Photosynthesis turns light into sugar.")])
+    upload = start(api, collection, payload).json()
+    send_s3(sign(api, upload, [1])[0], payload)
+    with django_capture_on_commit_callbacks(execute=True):
+        done = post(api, upload["links"]["complete"])
+    document = ResourceDocument.objects.get(pk=done.json()["document"]["id"])
+    assert document.derivatives_state == "done"
+    assert "Photosynthesis turns light into sugar." in document.text.text
+    assert document.thumbnail.name.startswith("thumbnails/")
+    assert document.thumbnail.storage.exists(document.thumbnail.name)
 
 
 def test_an_upload_resumes_after_a_dropped_connection(
@@ -440,3 +456,44 @@ def test_document_create_reports_an_unreachable_store(collection, uploader, unre
 
 def test_unknown_upload_ids_are_not_found(api):
     assert api.get(reverse("api:upload", args=[uuid.uuid4()])).status_code == 404
+
+
+def test_a_client_that_walks_away_leaves_no_row_and_the_sweep_aborts_its_upload(
+    api, collection, small_parts, s3_storage, s3_client, settings
+):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    payload = pdf_payload(6 * MIB)
+    upload = start(api, collection, payload).json()
+    send_s3(sign(api, upload, [1])[0], payload[: 5 * MIB])  # then the client is gone
+    assert len(multipart_uploads(s3_client, settings, s3_storage)) == 1
+    Upload.objects.filter(pk=upload["id"]).update(expires_at=timezone.now() - timedelta(hours=1))
+
+    call_command("files_sweep", "--no-progress", stdout=io.StringIO(), stderr=io.StringIO())
+
+    assert multipart_uploads(s3_client, settings, s3_storage) == []
+    assert Upload.objects.get(pk=upload["id"]).state == Upload.State.ABORTED
+    assert ResourceDocument.objects.count() == 0
+
+
+def test_svg_with_script_is_kept_only_as_inert_bytes(
+    api, collection, s3_storage, s3_client, settings
+):
+    payload = (
+        b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg">'
+        b"<script>alert(1)</script><circle r='4'/></svg>"
+    )
+    upload = start(api, collection, payload, filename="diagram.svg").json()
+    send_s3(sign(api, upload, [1])[0], payload)
+    document = ResourceDocument.objects.get(
+        pk=post(api, upload["links"]["complete"]).json()["document"]["id"]
+    )
+    head = s3_client.head_object(
+        Bucket=settings.S3_BUCKET, Key=f"{s3_storage}/{document.file.name}"
+    )
+    assert head["ContentType"] == "application/octet-stream"
+    # And no inline preview is offered for it: active content is only ever an attachment.
+    assert api.get(reverse("files:preview", args=[document.pk])).status_code == 404
