@@ -7,13 +7,16 @@ Run with `make bench` (which starts the services), or directly once
     .venv/bin/python bench/files.py [--size-mib 1024] [--concurrency 4] [--downloads 200]
 
 In one run, against the same S3 server:
-- ours: a Django server process (runserver, its own process, so its memory
-  can be read) answers the upload API; this script plays the browser: it
+- ours: the site under gunicorn with production settings (one worker
+  process, four threads, so that process's memory can be read) answers the
+  upload API; this script plays the browser: it
   starts the upload, asks for signed part URLs and PUTs the parts straight to
   the bucket, `concurrency` at a time, then completes (the server reads the
   whole object once to verify it and copies it to its content key);
 - baseline: boto3 `upload_file` of the same file, same part size and concurrency;
 - the peak resident memory (VmHWM) of the Django process over the run;
+- the derivatives task (text and thumbnail) for the uploaded PDF, run as a
+  worker would run it, in its own process: time and peak memory;
 - a download: GET /files/<id>/download (permission check, signed redirect)
   and the first KiB from the bucket, vs a GET of a signed URL made by boto3.
 """
@@ -48,7 +51,9 @@ from django.core.management import call_command
 from wagtail.models import APIToken, Collection, GroupCollectionPermission
 
 MIB = 1024 * 1024
-PASSWORD = "bench-" + uuid.uuid4().hex  # noqa: S105 - a throwaway account for this run
+# The server's secret key: API tokens and sessions are signed with it, so this
+# process (which makes them) uses the same one.
+SECRET_KEY = uuid.uuid4().hex * 2
 
 
 def free_port() -> int:
@@ -58,15 +63,56 @@ def free_port() -> int:
 
 
 def make_file(path: Path, size: int) -> None:
-    """A PDF header then random bytes: recognised by content, incompressible."""
+    """A valid one-page PDF of about `size` bytes: a text page plus one big stream of
+    random (incompressible) bytes, with a correct cross-reference table."""
     block = os.urandom(MIB)
+    text = b"BT /F1 18 Tf 72 720 Td (Benchmark lecture: photosynthesis) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 << /Type /Font /Subtype /Type1"
+        b" /BaseFont /Helvetica >> >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text),
+    ]
+    offsets = []
     with path.open("wb") as out:
         out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-        written = out.tell()
-        while written < size:
-            piece = block[: min(MIB, size - written)]
+        for number, body in enumerate(objects, start=1):
+            offsets.append(out.tell())
+            out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+        noise = max(0, size - out.tell() - 1024)
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n<< /Length %d >>\nstream\n" % (len(objects) + 1, noise))
+        written = 0
+        while written < noise:
+            piece = block[: min(MIB, noise - written)]
             out.write(piece)
             written += len(piece)
+        out.write(b"\nendstream\nendobj\n")
+        xref = out.tell()
+        out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1))
+        for offset in offsets:
+            out.write(b"%010d 00000 n \n" % offset)
+        out.write(
+            b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(offsets) + 1, xref)
+        )
+
+
+def derive(document_id: int) -> tuple[float, int]:
+    """Run the derivatives task for one document in its own process: (seconds, peak RSS KiB)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(  # noqa: S603 - our own manage.py
+        [sys.executable, "manage.py", "files_derive", str(document_id)],
+        cwd=ROOT,
+        env={**os.environ, "TASKS_BACKEND": "immediate"},
+        stdout=subprocess.DEVNULL,
+    )
+    _pid, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise SystemExit("files_derive failed")
+    return time.perf_counter() - started, usage.ru_maxrss
 
 
 def bench_user():
@@ -74,8 +120,6 @@ def bench_user():
     from django.contrib.auth.models import Group, Permission
 
     user, _created = get_user_model().objects.get_or_create(username="bench-uploader")
-    user.set_password(PASSWORD)
-    user.save()
     root = Collection.get_first_root_node()
     collection = root.get_children().filter(name="Benchmark uploads").first()
     if collection is None:
@@ -94,21 +138,50 @@ def bench_user():
     return user, collection, token
 
 
+HTTPS = {"X-Forwarded-Proto": "https"}  # as a TLS-terminating proxy would say
+
+
 def start_server(port: int) -> subprocess.Popen:
-    server = subprocess.Popen(  # noqa: S603 - our own manage.py
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+    """gunicorn with production settings: one worker process, four threads."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "resource_hub.settings.production",
+        "SECRET_KEY": SECRET_KEY,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_PROXY_SSL_HEADER_ENABLED": "1",
+        # As in production: derivatives are queued for the worker, not made in
+        # the request (they are measured apart below).
+        "TASKS_BACKEND": "database",
+    }
+    server = subprocess.Popen(  # noqa: S603 - our own application
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "--workers=1",
+            "--threads=4",
+            f"--bind=127.0.0.1:{port}",
+            "--timeout=3600",
+            "resource_hub.wsgi:application",
+        ],
         cwd=ROOT,
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    for _ in range(100):
+    for _ in range(150):
         try:
-            requests.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            requests.get(f"http://127.0.0.1:{port}/healthz", headers=HTTPS, timeout=30)
             return server
         except requests.ConnectionError:
             time.sleep(0.2)
     server.kill()
     raise SystemExit("the Django server did not start")
+
+
+def worker_pid(master: int) -> int:
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    if len(children) != 1:
+        raise SystemExit(f"expected one gunicorn worker, found {children}")
+    return int(children[0])
 
 
 def memory_kib(pid: int, field: str) -> int:
@@ -120,15 +193,18 @@ def memory_kib(pid: int, field: str) -> int:
 
 def upload_ours(base: str, token: str, collection: int, path: Path, concurrency: int):
     api = requests.Session()
-    api.headers["Authorization"] = f"Bearer {token}"
+    api.headers.update({**HTTPS, "Authorization": f"Bearer {token}"})
     size = path.stat().st_size
     timings = {}
     started = time.perf_counter()
-    upload = api.post(
+    answer = api.post(
         f"{base}/api/v1/uploads",
         json={"collection": collection, "filename": path.name, "size": size},
         timeout=30,
-    ).json()
+    )
+    if answer.status_code != 201:
+        raise SystemExit(f"the upload did not start: {answer.status_code} {answer.text[:500]}")
+    upload = answer.json()
     part_size, count = upload["part_size"], upload["part_count"]
     signed = {}
     for first in range(1, count + 1, 100):
@@ -178,20 +254,20 @@ def upload_boto3(client, path: Path, concurrency: int, part_size: int) -> float:
     return elapsed
 
 
-def login(base: str, username: str) -> requests.Session:
+def signed_in(user) -> requests.Session:
+    """A client with a session for `user` (made as Django's test client does)."""
+    from django.conf import settings as conf
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = conf.AUTHENTICATION_BACKENDS[0]
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
     browser = requests.Session()
-    browser.get(f"{base}/admin/login/", timeout=10)
-    response = browser.post(
-        f"{base}/admin/login/",
-        data={
-            "username": username,
-            "password": PASSWORD,
-            "csrfmiddlewaretoken": browser.cookies["csrftoken"],
-        },
-        headers={"Referer": f"{base}/admin/login/"},
-        timeout=10,
-    )
-    response.raise_for_status()
+    # Sent by hand: the cookie is "Secure" and this loopback hop is plain HTTP.
+    browser.headers.update({**HTTPS, "Cookie": f"{conf.SESSION_COOKIE_NAME}={session.session_key}"})
     return browser
 
 
@@ -211,6 +287,7 @@ def main() -> None:
         raise SystemExit("S3 is not configured: run `make services` first (or `make bench`)")
 
     call_command("migrate", verbosity=0)
+    settings.SECRET_KEY = SECRET_KEY
     user, collection, token = bench_user()
     part_size = settings.FILES_UPLOAD_PART_SIZE
     client = s3_client()
@@ -218,16 +295,18 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     server = start_server(port)
     try:
-        idle_rss = memory_kib(server.pid, "VmRSS")
+        worker = worker_pid(server.pid)
+        idle_rss = memory_kib(worker, "VmRSS")
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "bench-lecture.pdf"
             make_file(path, args.size_mib * MIB)
             size = path.stat().st_size
             baseline = upload_boto3(client, path, args.concurrency, part_size)
             document, ours = upload_ours(base, token, collection.pk, path, args.concurrency)
-        peak_rss = memory_kib(server.pid, "VmHWM")
+        peak_rss = memory_kib(worker, "VmHWM")
+        derive_seconds, derive_rss = derive(document["id"])
 
-        browser = login(base, user.username)
+        browser = signed_in(user)
         download = f"{base}/files/{document['id']}/download"
         key = f"{settings.STORAGES['default']['OPTIONS'].get('location') or ''}".strip("/")
         key = f"{key}/" if key else ""
@@ -281,8 +360,12 @@ def main() -> None:
     )
     print(f"{'throughput ours / baseline':<58} {baseline / ours['total']:7.2f}")
     print(
-        f"{'Django process memory: idle RSS / peak RSS (VmHWM)':<58} "
+        f"{'Django worker: RSS when idle / peak RSS (VmHWM)':<58} "
         f"{idle_rss / 1024:7.1f} MiB / {peak_rss / 1024:.1f} MiB"
+    )
+    print(
+        f"{'derivatives (text, thumbnail) in a worker process':<58} "
+        f"{derive_seconds:7.2f} s  peak RSS {derive_rss / 1024:.1f} MiB"
     )
     print(f"download, first KiB via /files/<id>/download: {percentiles(timings['ours'])}")
     print(f"download, first KiB via a boto3 signed URL:   {percentiles(timings['direct'])}")

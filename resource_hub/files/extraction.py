@@ -27,6 +27,7 @@ from pypdf.errors import PyPdfError
 
 from . import officetext
 from .errors import ExtractionFailed
+from .facts import pdf_has_trailer
 from .filetypes import Sniffed
 from .sniffing import raw_file
 
@@ -130,6 +131,9 @@ _PLAIN_TYPES = frozenset(
 
 def _pdf(fileobj: BinaryIO, sniffed: Sniffed, collector: TextCollector) -> None:
     """Page by page with pypdf; a page that fails is skipped, a file that fails is an error."""
+    if not pdf_has_trailer(fileobj):
+        # pypdf would scan every byte to rebuild it: minutes for a large file.
+        raise ExtractionFailed("The PDF is damaged (it does not end with a trailer).")
     try:
         reader = PdfReader(fileobj, strict=False)
         if reader.is_encrypted and not reader.decrypt(""):

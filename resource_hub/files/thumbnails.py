@@ -26,6 +26,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError, features
 
 from . import containers
 from .errors import ThumbnailFailed
+from .facts import pdf_has_trailer
 from .filetypes import Family, Sniffed
 from .sniffing import raw_file
 
@@ -72,6 +73,9 @@ def _pillow_types() -> set[str]:
 
 
 def _pdf_first_page(fileobj: BinaryIO) -> Image.Image:
+    if not pdf_has_trailer(fileobj):
+        # PDFium would rebuild it by reading every byte: minutes for a large file.
+        raise ThumbnailFailed("The PDF is damaged (it does not end with a trailer).")
     try:
         document = pypdfium2.PdfDocument(fileobj)
     except pypdfium2.PdfiumError as error:

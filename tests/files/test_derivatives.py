@@ -203,5 +203,10 @@ def test_files_derive_command(create, local_storage):
     call_command("files_derive", "--all", stdout=out)
     assert out.getvalue().splitlines()[-1] == "2 documents: done 2"
     assert f"#{done.pk} a: done" in out.getvalue()
+    out = io.StringIO()
+    call_command("files_derive", str(done.pk), stdout=out)
+    assert out.getvalue().splitlines() == [f"[1/1] #{done.pk} a: done", "1 documents: done 1"]
     with pytest.raises(CommandError, match="Say which documents"):
         call_command("files_derive")
+    with pytest.raises(CommandError, match="not both"):
+        call_command("files_derive", str(done.pk), "--all")

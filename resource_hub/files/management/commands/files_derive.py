@@ -22,7 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args, ids, every, pending, failed, **options):
         documents = ResourceDocument.objects.order_by("pk")
         if ids:
-            if all or pending or failed:
+            if every or pending or failed:
                 raise CommandError(
                     "Give document ids or one of --all/--pending/--failed, not both."
                 )
