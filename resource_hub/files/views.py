@@ -27,11 +27,17 @@ def refuse_unless_downloadable(request, document):
     raise PermissionDenied
 
 
+def _document_or_refusal(request, document_id: int):
+    """(document, None) when the user may have it, else (None, the refusal); 404 if none."""
+    document = get_object_or_404(ResourceDocument, pk=document_id)
+    refusal = refuse_unless_downloadable(request, document)
+    return (None, refusal) if refusal is not None else (document, None)
+
+
 @require_GET
 def download(request, document_id: int):
     """Permission first, then a signed, short-lived URL (or the streamed file) as an attachment."""
-    document = get_object_or_404(ResourceDocument, pk=document_id)
-    refusal = refuse_unless_downloadable(request, document)
+    document, refusal = _document_or_refusal(request, document_id)
     if refusal is not None:
         return refusal
     download_count(document=document, record_id=request.GET.get("record"))
@@ -46,8 +52,7 @@ def preview(request, document_id: int):
     Same permission as a download. HTML, SVG and anything else that could run
     in the browser is never served inline: those are only downloaded.
     """
-    document = get_object_or_404(ResourceDocument, pk=document_id)
-    refusal = refuse_unless_downloadable(request, document)
+    document, refusal = _document_or_refusal(request, document_id)
     if refusal is not None:
         return refusal
     if document.preview_kind is None:
@@ -62,8 +67,7 @@ def preview(request, document_id: int):
 @require_GET
 def thumbnail(request, document_id: int):
     """The document's thumbnail (made by the derive_document task), with the same permission."""
-    document = get_object_or_404(ResourceDocument, pk=document_id)
-    refusal = refuse_unless_downloadable(request, document)
+    document, refusal = _document_or_refusal(request, document_id)
     if refusal is not None:
         return refusal
     if not document.thumbnail:

@@ -128,3 +128,14 @@ def local_objects(settings, tmp_path):
 def objects(request):
     """The site's storage, once on the real S3 server and once on a local MEDIA_ROOT."""
     return request.getfixturevalue(f"{request.param}_objects")
+
+
+@pytest.fixture
+def local_storage(settings, tmp_path):
+    """Django's default storage as a local folder (MEDIA_ROOT), as `make run` has it."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    settings.MEDIA_ROOT = str(tmp_path)
+    return tmp_path

@@ -23,16 +23,6 @@ THAI = "การปลูกข้าว บทเรียนที่หน�
 
 
 @pytest.fixture
-def local_storage(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    }
-    settings.MEDIA_ROOT = str(tmp_path)
-    return tmp_path
-
-
-@pytest.fixture
 def create(uploader, collection, django_capture_on_commit_callbacks):
     """document_create, then what runs on commit (the queued task, run inline in tests)."""
 
@@ -82,14 +72,25 @@ def test_deriving_again_replaces_rather_than_adds(create, bucket_keys):
     assert ResourceDocument.objects.get(pk=document.pk).thumbnail.name == document.thumbnail.name
 
 
-def test_a_damaged_pdf_fails_with_reasons_and_nothing_crashes(create):
-    content = b"%PDF-1.7\n" + b"\x00garbage" * 500
+@pytest.mark.parametrize(
+    ("ending", "text_reason", "thumbnail_reason"),
+    [
+        # No trailer: not even handed to pypdf or PDFium (they would scan every byte).
+        (b"", "The PDF is damaged (it does not end with a trailer)", "The PDF is damaged"),
+        # A trailer pointing nowhere: both libraries try, fail, and say so.
+        (b"\nstartxref\n9\n%%EOF\n", "The PDF could not be read", "PDFium could not open"),
+    ],
+)
+def test_a_damaged_pdf_fails_with_reasons_and_nothing_crashes(
+    create, ending, text_reason, thumbnail_reason
+):
+    content = b"%PDF-1.7\n" + b"\x00garbage" * 500 + ending
 
     document = create(content, "broken.pdf")
 
     assert document.derivatives_state == "failed"
-    assert "text: The PDF could not be read" in document.derivatives_error
-    assert "thumbnail: PDFium could not open the PDF" in document.derivatives_error
+    assert f"text: {text_reason}" in document.derivatives_error
+    assert f"thumbnail: {thumbnail_reason}" in document.derivatives_error
     assert not DocumentText.objects.filter(document=document).exists()
     assert not document.thumbnail
 

@@ -61,6 +61,8 @@ def test_a_truncated_image_fails():
 
 def test_a_damaged_pdf_fails():
     with pytest.raises(ThumbnailFailed, match="PDFium"):
+        thumbnail_of(b"%PDF-1.7\n" + b"\x00garbage" * 100 + b"\nstartxref\n9\n%%EOF\n")
+    with pytest.raises(ThumbnailFailed, match="does not end with a trailer"):
         thumbnail_of(b"%PDF-1.7\n" + b"\x00garbage" * 100)
 
 

@@ -221,11 +221,24 @@ def test_a_matching_checksum_is_accepted(api, collection, s3_storage):
     assert post(api, upload["links"]["complete"]).status_code == 201
 
 
-def test_html_with_script_is_kept_only_as_inert_bytes(
-    api, collection, s3_storage, s3_client, settings
+@pytest.mark.parametrize(
+    ("payload", "filename"),
+    [
+        (
+            b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>",
+            "page.html",
+        ),
+        (
+            b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg">'
+            b"<script>alert(1)</script><circle r='4'/></svg>",
+            "diagram.svg",
+        ),
+    ],
+)
+def test_html_and_svg_with_script_are_kept_only_as_inert_bytes(
+    api, collection, s3_storage, s3_client, settings, payload, filename
 ):
-    payload = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
-    upload = start(api, collection, payload, filename="page.html").json()
+    upload = start(api, collection, payload, filename=filename).json()
     send_s3(sign(api, upload, [1])[0], payload)
     document = ResourceDocument.objects.get(
         pk=post(api, upload["links"]["complete"]).json()["document"]["id"]
@@ -233,8 +246,10 @@ def test_html_with_script_is_kept_only_as_inert_bytes(
     head = s3_client.head_object(
         Bucket=settings.S3_BUCKET, Key=f"{s3_storage}/{document.file.name}"
     )
-    # Never text/html in the bucket: a signed URL cannot make a browser run it.
+    # Never text/html or image/svg+xml in the bucket: a signed URL cannot make a browser run it,
     assert head["ContentType"] == "application/octet-stream"
+    # and no inline preview is offered: active content is only ever an attachment.
+    assert api.get(reverse("files:preview", args=[document.pk])).status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -359,16 +374,6 @@ def test_bad_json_gets_a_clear_error(api):
 # --- local storage (make run on a bare machine) ---------------------------------------
 
 
-@pytest.fixture
-def local_storage(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    }
-    settings.MEDIA_ROOT = str(tmp_path)
-    return tmp_path
-
-
 def put_local(client, part, data):
     return client.generic("PUT", part["url"], data, content_type="application/octet-stream")
 
@@ -477,23 +482,3 @@ def test_a_client_that_walks_away_leaves_no_row_and_the_sweep_aborts_its_upload(
     assert multipart_uploads(s3_client, settings, s3_storage) == []
     assert Upload.objects.get(pk=upload["id"]).state == Upload.State.ABORTED
     assert ResourceDocument.objects.count() == 0
-
-
-def test_svg_with_script_is_kept_only_as_inert_bytes(
-    api, collection, s3_storage, s3_client, settings
-):
-    payload = (
-        b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg">'
-        b"<script>alert(1)</script><circle r='4'/></svg>"
-    )
-    upload = start(api, collection, payload, filename="diagram.svg").json()
-    send_s3(sign(api, upload, [1])[0], payload)
-    document = ResourceDocument.objects.get(
-        pk=post(api, upload["links"]["complete"]).json()["document"]["id"]
-    )
-    head = s3_client.head_object(
-        Bucket=settings.S3_BUCKET, Key=f"{s3_storage}/{document.file.name}"
-    )
-    assert head["ContentType"] == "application/octet-stream"
-    # And no inline preview is offered for it: active content is only ever an attachment.
-    assert api.get(reverse("files:preview", args=[document.pk])).status_code == 404
