@@ -20,6 +20,7 @@ import hashlib
 import logging
 import re
 import shutil
+import time
 import uuid
 from datetime import timedelta
 from pathlib import Path
@@ -363,6 +364,7 @@ def _verify(upload: Upload, facts) -> None:
 def _complete_s3(upload: Upload, parts: list[dict]) -> ResourceDocument:
     target = objectstore.bucket()
     staged_key = target.key(upload.key)
+    clock = time.perf_counter()
     with reaching_store():
         target.client.complete_multipart_upload(
             Bucket=target.name,
@@ -372,8 +374,10 @@ def _complete_s3(upload: Upload, parts: list[dict]) -> ResourceDocument:
                 "Parts": [{"PartNumber": p["number"], "ETag": p["etag"]} for p in parts]
             },
         )
+        assembled = time.perf_counter()
         with objectstore.open_reader(upload.key, size=upload.size) as reader:
             facts = measure(reader)
+    measured = time.perf_counter()
     _verify(upload, facts)
 
     document = document_build(
@@ -400,6 +404,14 @@ def _complete_s3(upload: Upload, parts: list[dict]) -> ResourceDocument:
             )
         else:
             target.client.copy(source, target.name, target.key(name), ExtraArgs=extra)
+    logger.info(
+        "upload %s (%d bytes): assembled in %.2f s, read and hashed in %.2f s, stored in %.2f s",
+        upload.pk,
+        upload.size,
+        assembled - clock,
+        measured - assembled,
+        time.perf_counter() - measured,
+    )
     document_save_or_discard(document)
     document_enqueue_derivatives(document=document)
     _delete_staged_object(upload)

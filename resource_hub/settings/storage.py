@@ -88,7 +88,7 @@ def _s3_options() -> dict:
 
 if S3_BUCKET:
     STORAGES = {
-        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3_options()},
+        "default": {"BACKEND": "resource_hub.files.storage.S3Storage", "OPTIONS": _s3_options()},
         "staticfiles": _STATICFILES,
     }
 elif S3_ENDPOINT_URL:

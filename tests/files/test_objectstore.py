@@ -69,3 +69,22 @@ def test_a_damaged_pdf_is_measured_without_scanning_it(stored, get_requests):
         facts = measure(reader)
     assert (facts.mime_type, facts.page_count, facts.size) == ("application/pdf", None, len(data))
     assert len(get_requests) <= 12
+
+
+def test_threads_share_one_copy_of_the_service_models(s3_storage):
+    """Each thread gets its own boto3 session (django-storages), but not its own models."""
+    import threading
+
+    storage = objectstore.default_storage()
+    loaders = []
+
+    def touch():
+        storage.exists("objectstore/nothing")
+        loaders.append(storage.connection.meta.client._loader)
+
+    threads = [threading.Thread(target=touch) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len({id(loader) for loader in loaders}) == 1
