@@ -11,8 +11,6 @@ from dataclasses import asdict, dataclass
 from django.core.files.storage import storages
 from django.db import connection
 
-from search.client import get_client
-
 logger = logging.getLogger(__name__)
 
 OK, DEGRADED, DOWN = "ok", "degraded", "down"
@@ -56,6 +54,8 @@ def check_storage() -> Check:
 
 
 def check_search() -> Check:
+    from search.client import get_client  # the Elasticsearch client loads on first use
+
     client = get_client()
     if client is None:
         return Check(

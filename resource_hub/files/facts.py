@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from django.core.files import File
-from pypdf import PdfReader
 
 from .errors import EmptyFile
 from .filetypes import OCTET_STREAM, Family, Sniffed
@@ -35,7 +34,7 @@ class FileFacts:
         return self.sniffed.mime_type
 
 
-def measure(file: File | BinaryIO) -> FileFacts:
+def measure(file: File | BinaryIO, *, count_pages: bool = True) -> FileFacts:
     """Read the file once from the start, in chunks, then sniff its type.
 
     The file must be seekable; it is left at its start. Raises EmptyFile for
@@ -52,7 +51,8 @@ def measure(file: File | BinaryIO) -> FileFacts:
     if size == 0:
         raise EmptyFile()
     sniffed = sniff(file)
-    page_count = pdf_page_count(file) if sniffed.family is Family.PDF else None
+    counted = count_pages and sniffed.family is Family.PDF
+    page_count = pdf_page_count(file) if counted else None
     file.seek(0)
     return FileFacts(sha256.hexdigest(), sha1.hexdigest(), size, sniffed, page_count)
 
@@ -67,6 +67,8 @@ def pdf_page_count(file: File | BinaryIO) -> int | None:
     if not pdf_has_trailer(file):
         logger.info("a PDF without a trailer at its end: pages not counted")
         return None
+    from pypdf import PdfReader  # here: 20 MB of imports a web process rarely needs
+
     try:
         file.seek(0)
         reader = PdfReader(file, strict=False)

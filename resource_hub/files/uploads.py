@@ -376,7 +376,9 @@ def _complete_s3(upload: Upload, parts: list[dict]) -> ResourceDocument:
         )
         assembled = time.perf_counter()
         with objectstore.open_reader(upload.key, size=upload.size) as reader:
-            facts = measure(reader)
+            # Pages are counted by the derivatives task (derive_document), in
+            # the worker: pypdf stays out of the web process.
+            facts = measure(reader, count_pages=False)
     measured = time.perf_counter()
     _verify(upload, facts)
 
