@@ -15,12 +15,12 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from elastic_transport import TransportError
-from elasticsearch import Elasticsearch, NotFoundError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import scan, streaming_bulk
 
 from .client import get_client, index_name
 from .documents import MAPPING_VERSION, cluster_has_icu, index_body
-from .errors import SearchError, SearchUnavailable
+from .errors import SearchError, SearchUnavailable, safe_url
 from .indexing import indexable_records, iter_documents
 
 CHUNK_SIZE = 500
@@ -40,9 +40,22 @@ def connected():
     if client is None:
         raise SearchUnavailable("ELASTICSEARCH_URL is not set")
     try:
+        # One request without retries first, so that a node that is down is
+        # reported at once rather than after the client's retries and logs.
+        client.options(max_retries=0).nodes.info(node_id="_local", filter_path="nodes.*.version")
         yield client
     except TransportError as error:  # refused, timed out, TLS: nothing answered
         raise SearchUnavailable(str(error.message or error)) from error
+    except ApiError as error:  # it answered, with an error (401, 403, 400, 5xx)
+        raise SearchError(
+            f"Elasticsearch at {safe_url()} answered {error.status_code}: {error.message}"
+        ) from error
+
+
+def check_reachable() -> None:
+    """Raise SearchUnavailable (where and why) unless the node answers."""
+    with connected():
+        pass
 
 
 def alias_name() -> str:

@@ -168,3 +168,13 @@ def _output_of_failing(*args) -> str:
     with pytest.raises(CommandError):
         call_command("search_index", *args, "--no-progress", stdout=out, stderr=io.StringIO())
     return out.getvalue()
+
+
+def test_rebuild_shows_progress_on_stderr(es_client, full_record):
+    full_record()
+    out, err = io.StringIO(), io.StringIO()
+
+    call_command("search_index", "rebuild", stdout=out, stderr=err)
+
+    assert "rebuild  100%  1/1" in err.getvalue()
+    assert "Indexed 1 records" in out.getvalue() and "%" not in out.getvalue()

@@ -53,6 +53,7 @@ class Command(BaseCommand):
         if fix and action != "verify":
             raise CommandError("--fix goes with verify only.")
         try:
+            lifecycle.check_reachable()
             getattr(self, f"_{action}")(records=records, fix=fix, options=options)
         except SearchError as error:
             raise CommandError(str(error)) from error
