@@ -13,6 +13,10 @@ ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "resource-hub
 ELASTICSEARCH_SHARDS = env_int("ELASTICSEARCH_SHARDS", 1)
 ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 0)
 ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 10)
+# The most characters of its files' extracted text one record carries into the
+# index: enough for any query to find a document by its content, without
+# sending a whole book with every bulk request.
+ELASTICSEARCH_FILE_TEXT_MAX_CHARS = env_int("ELASTICSEARCH_FILE_TEXT_MAX_CHARS", 100_000)
 
 # Wagtail's own search (the admin, and the fallback for public search) stays in
 # the database: the public index is ours, built by search/.

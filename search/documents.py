@@ -1,0 +1,212 @@
+"""The record index: its analyzers and its mapping.
+
+Every text field is indexed once per language family, as sub-fields of one
+multi-field, so a query can search them all without knowing the language:
+
+    title          the whole field, a language-neutral analyzer (ICU word breaks
+                   when the cluster has `icu_tokenizer`, else the standard tokenizer)
+    title.zh       Chinese: full-width folding and CJK bigrams
+    title.th       Thai: dictionary word breaks
+    title.en       English stemming
+    title.id       Indonesian, which also serves Malay
+    title.vi       Vietnamese with or without diacritics (ASCII folding)
+    title.ngram    2-3 character n-grams, for Khmer, Lao and Burmese (no spaces)
+
+The component names are Elasticsearch's own (`analysis-common`, `analysis-icu`),
+which our local node gets from search/es-analysis-plugin, so the same index
+body works there and on a production cluster.
+
+The settings are built by pure functions from plain arguments; only
+`cluster_has_icu` talks to the cluster.
+"""
+
+from elasticsearch import ApiError, Elasticsearch
+from elasticsearch_dsl import (
+    Boolean,
+    Completion,
+    Date,
+    Integer,
+    Keyword,
+    Long,
+    Mapping,
+    Object,
+    Text,
+)
+
+#: Bump when the mapping or the analysis changes: `status` shows it, and an
+#: index built with another version needs a `rebuild`.
+MAPPING_VERSION = 1
+
+#: The sub-fields of every multi-language text field, and their analyzers.
+LANGUAGE_SUBFIELDS = {
+    "zh": "rh_chinese",
+    "th": "thai",
+    "en": "english",
+    "id": "indonesian",
+    "vi": "rh_folded",
+    "ngram": "rh_ngram",
+}
+
+NGRAM_MIN, NGRAM_MAX = 2, 3
+
+# Khmer, Lao, Burmese and Thai vowel signs are marks, not letters: without the
+# mark classes the n-gram tokenizer would cut words at every vowel sign.
+_NGRAM_TOKEN_CHARS = ["letter", "digit", "non_spacing_mark", "combining_spacing_mark"]
+
+
+def analysis_settings(*, icu: bool) -> dict:
+    """The `analysis` section of the index settings.
+
+    `icu`: the cluster has `icu_tokenizer` (Elastic's analysis-icu plugin),
+    whose dictionary word breaks suit Thai, Khmer, Lao, Burmese and Chinese
+    better than the standard tokenizer. Neither analyzer uses `icu_folding`,
+    which strips the Khmer coeng and the Burmese asat and so merges words.
+    """
+    return {
+        "tokenizer": {
+            "rh_ngram": {
+                "type": "ngram",
+                "min_gram": NGRAM_MIN,
+                "max_gram": NGRAM_MAX,
+                "token_chars": _NGRAM_TOKEN_CHARS,
+            },
+        },
+        "analyzer": {
+            "rh_text": {
+                "type": "custom",
+                "tokenizer": "icu_tokenizer" if icu else "standard",
+                "filter": ["cjk_width", "lowercase"],
+            },
+            "rh_chinese": {
+                # The built-in `cjk` analyzer without its English stop words.
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["cjk_width", "lowercase", "cjk_bigram"],
+            },
+            "rh_folded": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["lowercase", "asciifolding"],
+            },
+            "rh_ngram": {
+                "type": "custom",
+                "tokenizer": "rh_ngram",
+                "filter": ["lowercase"],
+            },
+        },
+        "normalizer": {
+            # Only `lowercase`: our local node cannot use plugin filters in a
+            # normalizer (see search/es-analysis-plugin/README.md).
+            "rh_lowercase": {"type": "custom", "filter": ["lowercase"]},
+        },
+    }
+
+
+def index_settings(*, shards: int, replicas: int, icu: bool) -> dict:
+    """The index settings: layout from the project's settings, and the analysis."""
+    return {
+        "number_of_shards": shards,
+        "number_of_replicas": replicas,
+        # Elasticsearch refuses an n-gram spread above this (default 1).
+        "max_ngram_diff": NGRAM_MAX - NGRAM_MIN,
+        "analysis": analysis_settings(icu=icu),
+    }
+
+
+def multilingual(**extra) -> Text:
+    """A text field with one sub-field per language family (see the module docstring)."""
+    fields = {name: Text(analyzer=analyzer) for name, analyzer in LANGUAGE_SUBFIELDS.items()}
+    fields.update(extra)
+    return Text(analyzer="rh_text", fields=fields)
+
+
+def _name() -> Text:
+    """A searchable name that is also a facet value (`.raw`)."""
+    return multilingual(raw=Keyword(ignore_above=256))
+
+
+def record_mapping() -> Mapping:
+    """The fields of a record document; `search.indexing.record_document` fills them."""
+    mapping = Mapping()
+    mapping.meta("dynamic", "strict")
+    fields = {
+        # what the record is and where it lives
+        "id": Integer(),
+        "record_type": Keyword(),
+        "url_path": Keyword(index=False),
+        "version": Long(),  # the live revision's id
+        "fingerprint": Keyword(index=False),  # of the indexed content, for `verify`
+        # searchable text
+        "title": multilingual(raw=Keyword(ignore_above=256, normalizer="rh_lowercase")),
+        # Autocomplete on the original and translated titles. A completion
+        # field rather than search_as_you_type, which lives in a module
+        # (mapper-extras) our local node does not have; the context lets a
+        # suggestion be limited to what the viewer may see.
+        "suggest": Completion(
+            analyzer="rh_text",
+            contexts=[{"name": "access_level", "type": "category", "path": "access_level"}],
+        ),
+        "abstract": multilingual(),
+        "keywords": _name(),
+        "translations": Object(
+            properties={"language": Keyword(), "title": multilingual(), "abstract": multilingual()}
+        ),
+        "creators": Object(
+            properties={"name": _name(), "orcid": Keyword(), "affiliation": multilingual()}
+        ),
+        "institution": Object(properties=_institution_fields()),
+        "partners": Object(properties=_institution_fields()),
+        "file_text": multilingual(),
+        # facets, filters and sorting
+        "subjects": Keyword(),  # the ISCED-F field and its broad and narrow ancestors
+        "levels": Keyword(),  # ISCED 2011 levels and sectors
+        "resource_type": Keyword(),
+        "language": Keyword(),
+        "languages": Keyword(),  # the original and every translation's
+        "country": Keyword(),  # the holding institution's
+        "licence": Keyword(),
+        "year": Integer(),
+        "has_files": Boolean(),
+        "file_count": Integer(),
+        "access_level": Keyword(),
+        "published_at": Date(),
+        "first_published_at": Date(),
+        "download_count": Long(),
+    }
+    for name, field in fields.items():
+        mapping.field(name, field)
+    return mapping
+
+
+def _institution_fields() -> dict:
+    return {
+        "id": Keyword(),
+        "name": _name(),  # English
+        "name_local": _name(),  # in its own language
+        "country": Keyword(),
+    }
+
+
+def index_body(*, shards: int, replicas: int, icu: bool) -> dict:
+    """Settings and mappings for `indices.create`, with the mapping version in `_meta`."""
+    mappings = record_mapping().to_dict()
+    mappings["_meta"] = {"mapping_version": MAPPING_VERSION, "icu": icu}
+    return {
+        "settings": index_settings(shards=shards, replicas=replicas, icu=icu),
+        "mappings": mappings,
+    }
+
+
+def cluster_has_icu(client: Elasticsearch) -> bool:
+    """Whether every node can use `icu_tokenizer`.
+
+    Asked by analysing a word with it rather than by plugin name: Elastic's
+    `analysis-icu` and our local plugin both provide it under that name.
+    """
+    try:
+        client.indices.analyze(tokenizer="icu_tokenizer", text="ทดสอบ")
+    except ApiError as error:
+        if error.status_code == 400:  # "failed to find global tokenizer"
+            return False
+        raise
+    return True

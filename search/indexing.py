@@ -1,0 +1,199 @@
+"""From released records to index documents.
+
+`indexable_records()` is what may be in the index: released (live) records
+only. `documents_for()` turns a chunk of them into document dicts in a fixed
+number of queries, whatever the chunk's size; `record_document()` is the pure
+part, reading only the record's prefetched relations and `DocumentSources`.
+
+Only the live row and its rows are read: a released record's unreleased edits
+live in a revision (see `record_update_draft`), so `title` is the released
+title and `draft_title` is never indexed.
+"""
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet, Sum
+from django.db.models.functions import Substr
+
+from resource_hub.files.models import DownloadCount
+from resource_hub.institutions.models import InstitutionPage
+from resource_hub.records.models import (
+    AchievementPage,
+    RecordFile,
+    RecordKeyword,
+    RecordPage,
+    TeachingResourcePage,
+)
+
+RECORD_TYPES = {TeachingResourcePage: "teaching_resource", AchievementPage: "achievement"}
+
+#: Fields that change without the record changing: not part of the fingerprint.
+VOLATILE_FIELDS = ("download_count", "fingerprint")
+
+
+def indexable_records() -> QuerySet:
+    """Released records of every type, with the relations a document reads prefetched.
+
+    Records that are not public still qualify: each document carries its
+    access level, and the queries filter by what the viewer may see.
+    """
+    cap = settings.ELASTICSEARCH_FILE_TEXT_MAX_CHARS
+    files = (
+        RecordFile.objects.annotate(text_head=Substr("document__text__text", 1, cap))
+        .only("id", "record_id", "document_id", "sort_order")
+        .order_by("sort_order", "pk")
+    )
+    return (
+        RecordPage.objects.live()
+        .select_related("content_type")
+        .prefetch_related(
+            "translations",
+            "creators",
+            "education_levels",
+            Prefetch("files", queryset=files),
+            Prefetch("keyword_items", queryset=RecordKeyword.objects.select_related("tag")),
+            Prefetch(
+                "contributing_institutions",
+                queryset=InstitutionPage.objects.only("id", "title", "name_local", "country_id"),
+            ),
+        )
+        .order_by("pk")
+    )
+
+
+@dataclass
+class DocumentSources:
+    """What documents need beyond a record's own relations, fetched once per chunk."""
+
+    institutions: dict[str, InstitutionPage] = field(default_factory=dict)  # by page path
+    downloads: dict[int, int] = field(default_factory=dict)  # by record id
+    file_text_cap: int = 100_000
+
+    @classmethod
+    def for_records(cls, records: list) -> "DocumentSources":
+        parent_paths = {record.path[: -RecordPage.steplen] for record in records}
+        institutions = InstitutionPage.objects.filter(path__in=parent_paths).only(
+            "id", "path", "title", "name_local", "country_id"
+        )
+        downloads = (
+            DownloadCount.objects.filter(record_id__in=[record.pk for record in records])
+            .values("record_id")
+            .annotate(total=Sum("count"))
+        )
+        return cls(
+            institutions={institution.path: institution for institution in institutions},
+            downloads={row["record_id"]: row["total"] for row in downloads},
+            file_text_cap=settings.ELASTICSEARCH_FILE_TEXT_MAX_CHARS,
+        )
+
+
+def record_document(record, sources: DocumentSources) -> dict:
+    """The index document of one released record (`_id` is the record's id).
+
+    Pure: reads the record's prefetched relations (see `indexable_records`)
+    and `sources`, and makes no query of its own.
+    """
+    translations = list(record.translations.all())
+    files = list(record.files.all())
+    institution = sources.institutions.get(record.path[: -RecordPage.steplen])
+    subjects = []
+    if record.subject_id:
+        subjects = [record.subject_id[:n] for n in (2, 3) if n < len(record.subject_id)]
+        subjects.append(record.subject_id)
+    document = {
+        "id": record.pk,
+        "record_type": _record_type(record),
+        "url_path": record.url_path,
+        "version": record.live_revision_id,
+        "title": record.title,
+        "suggest": [record.title, *(translation.title for translation in translations)],
+        "abstract": record.abstract,
+        "keywords": [item.tag.name for item in record.keyword_items.all()],
+        "translations": [
+            {"language": t.language_id, "title": t.title, "abstract": t.abstract}
+            for t in translations
+        ],
+        "creators": [
+            {"name": c.name, "orcid": c.orcid, "affiliation": c.affiliation}
+            for c in record.creators.all()
+        ],
+        "institution": _institution(institution),
+        "partners": [_institution(partner) for partner in record.contributing_institutions.all()],
+        "file_text": file_text(files, cap=sources.file_text_cap),
+        "subjects": subjects,
+        "levels": sorted(level.pk for level in record.education_levels.all()),
+        "resource_type": record.resource_type_id,
+        "language": record.language_id,
+        "languages": sorted({record.language_id, *(t.language_id for t in translations)}),
+        "country": institution.country_id if institution else None,
+        "licence": record.licence_id,
+        "year": record.year,
+        "has_files": bool(files),
+        "file_count": len(files),
+        "access_level": record.access_level,
+        "published_at": _iso(record.last_published_at),
+        "first_published_at": _iso(record.first_published_at),
+        "download_count": sources.downloads.get(record.pk, 0),
+    }
+    document["fingerprint"] = fingerprint(document)
+    return document
+
+
+def file_text(files: list, *, cap: int) -> str:
+    """The files' extracted text in their order, cut at `cap` characters in all."""
+    parts, remaining = [], cap
+    for item in files:
+        text = (getattr(item, "text_head", None) or "").strip()
+        if not text or remaining <= 0:
+            continue
+        parts.append(text[:remaining])
+        remaining -= len(parts[-1]) + 2
+    return "\n\n".join(parts)[:cap]
+
+
+def fingerprint(document: dict) -> str:
+    """A digest of what the document says, so `verify` can tell a stale copy."""
+    stable = {key: value for key, value in document.items() if key not in VOLATILE_FIELDS}
+    encoded = json.dumps(stable, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(encoded.encode()).hexdigest()[:32]
+
+
+def documents_for(records: Iterable) -> list[dict]:
+    """Documents for one chunk of `indexable_records()`, in a fixed number of queries."""
+    records = list(records)
+    if not records:
+        return []
+    sources = DocumentSources.for_records(records)
+    return [record_document(record, sources) for record in records]
+
+
+def iter_documents(queryset: QuerySet, *, chunk_size: int = 500) -> Iterator[dict]:
+    """Every document of `queryset` (of `indexable_records()`), one chunk at a time."""
+    ids = list(queryset.values_list("pk", flat=True))
+    for start in range(0, len(ids), chunk_size):
+        chunk = ids[start : start + chunk_size]
+        yield from documents_for(queryset.filter(pk__in=chunk))
+
+
+def _record_type(record) -> str:
+    model = record.content_type.model_class()
+    return RECORD_TYPES.get(model, record.content_type.model)
+
+
+def _institution(page) -> dict | None:
+    if page is None:
+        return None
+    return {
+        "id": str(page.pk),
+        "name": page.title,
+        "name_local": page.name_local,
+        "country": page.country_id,
+    }
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,94 @@
+"""Released records become documents: what a document holds, and at what cost in queries."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from resource_hub.files.models import DocumentText, DownloadCount
+from search.indexing import documents_for, indexable_records, iter_documents
+
+
+def test_only_released_records_are_indexable(make_record, release):
+    draft = make_record(title="Unreleased draft about cassava")
+    released = release(make_record(title="Released lesson"))
+
+    assert list(indexable_records().values_list("pk", flat=True)) == [released.pk]
+    assert draft.pk not in {document["id"] for document in iter_documents(indexable_records())}
+
+
+def test_a_released_record_edited_again_keeps_its_released_title(world, make_record, release):
+    from resource_hub.records.services import record_update_draft
+
+    record = release(make_record(title="Released title"))
+    record_update_draft(user=world.teacher_a, record=record, title="Secret new draft title")
+
+    (document,) = documents_for(indexable_records())
+
+    assert document["title"] == "Released title"
+    assert "Secret new draft title" not in str(document)
+
+
+def test_the_document_holds_translations_file_text_and_institutions(world, full_record):
+    record = full_record()
+    DownloadCount.objects.create(document=record.files.get().document, record=record, count=7)
+
+    (document,) = documents_for(indexable_records())
+
+    assert document["id"] == record.pk
+    assert document["record_type"] == "teaching_resource"
+    assert document["version"] == record.live_revision_id
+    assert document["title"] == "水稻栽培技术 Rice cultivation techniques"
+    assert document["translations"] == [
+        {"language": "th", "title": "เทคนิคการปลูกข้าว", "abstract": "แผนการสอนสำหรับนักศึกษา"}
+    ]
+    assert document["suggest"] == ["水稻栽培技术 Rice cultivation techniques", "เทคนิคการปลูกข้าว"]
+    assert document["file_text"] == "稻田水分管理 paddy water"
+    assert document["has_files"] is True and document["file_count"] == 1
+    assert sorted(document["keywords"]) == ["rice", "水稻"]
+    assert document["creators"][0]["name"] == "Li Wei"
+    assert document["institution"]["name_local"] == "云南农业职业技术学院"
+    assert document["country"] == "CN"
+    assert [p["name_local"] for p in document["partners"]] == ["จุฬาลงกรณ์มหาวิทยาลัย"]
+    assert document["languages"] == ["th", "zh"]
+    assert document["access_level"] == "public"
+    assert document["download_count"] == 7
+    assert document["published_at"] and document["first_published_at"]
+
+
+def test_file_text_is_capped(settings, full_record):
+    settings.ELASTICSEARCH_FILE_TEXT_MAX_CHARS = 10
+    full_record(text="0123456789abcdef")
+
+    (document,) = documents_for(indexable_records())
+
+    assert document["file_text"] == "0123456789"
+
+
+def test_the_fingerprint_follows_the_content_not_the_download_count(full_record):
+    record = full_record()
+    before = documents_for(indexable_records())[0]["fingerprint"]
+    DownloadCount.objects.create(document=record.files.get().document, record=record, count=3)
+    assert documents_for(indexable_records())[0]["fingerprint"] == before
+
+    DocumentText.objects.filter(document__record_files__record=record).update(text="changed")
+    assert documents_for(indexable_records())[0]["fingerprint"] != before
+
+
+def test_building_documents_takes_a_fixed_number_of_queries(
+    full_record, django_assert_max_num_queries
+):
+    def queries_for_all():
+        with CaptureQueriesContext(connection) as captured:
+            documents = list(iter_documents(indexable_records()))
+        return len(documents), len(captured)
+
+    full_record(title="First")
+    full_record(title="Second")
+    few = queries_for_all()
+    for n in range(4):
+        full_record(title=f"More {n}")
+    many = queries_for_all()
+
+    assert few[0] == 2 and many[0] == 6
+    assert many[1] == few[1], "queries grow with the number of records"
+    with django_assert_max_num_queries(12):
+        list(iter_documents(indexable_records()))
