@@ -4,6 +4,7 @@
 //
 //   node uploader_scenarios.mjs <scenario> <baseUrl> <token> <collection> <size>
 
+import { File as BufferFile } from "node:buffer";
 import { createHash, randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
@@ -88,7 +89,8 @@ function track(uploader) {
 
 const out = { scenario };
 const bytes = scenario === "refused" ? Buffer.concat([Buffer.from("MZ"), randomBytes(200)]) : pdfOf(size);
-const file = new File([bytes], scenario === "refused" ? "notes.pdf" : "บทเรียน 教材.pdf", { lastModified: 1_700_000_000_000 });
+const FileClass = globalThis.File ?? BufferFile; // a global from Node.js 20, in node:buffer before
+const file = new FileClass([bytes], scenario === "refused" ? "notes.pdf" : "บทเรียน 教材.pdf", { lastModified: 1_700_000_000_000 });
 out.sha256 = createHash("sha256").update(bytes).digest("hex");
 out.size = bytes.length;
 
