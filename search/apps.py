@@ -18,4 +18,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from . import signal_handlers
+
         setting_changed.connect(_forget_client, dispatch_uid="search.forget_client")
+        signal_handlers.connect()

@@ -7,6 +7,10 @@ class SearchError(Exception):
     """Something search cannot do; the message tells a person why and what to do."""
 
 
+class IndexMissing(SearchError):
+    """The alias points at no index yet: `search_index rebuild` has never run."""
+
+
 class SearchUnavailable(SearchError):
     """Elasticsearch is not configured or does not answer."""
 

@@ -20,7 +20,7 @@ from elasticsearch.helpers import scan, streaming_bulk
 
 from .client import get_client, index_name
 from .documents import MAPPING_VERSION, cluster_has_icu, index_body
-from .errors import SearchError, SearchUnavailable, safe_url
+from .errors import IndexMissing, SearchError, SearchUnavailable, safe_url
 from .indexing import indexable_records, iter_documents
 
 CHUNK_SIZE = 500
@@ -278,7 +278,7 @@ def status() -> Status:
 
 def _require_alias(client: Elasticsearch) -> None:
     if not aliased_indices(client):
-        raise SearchError(f"There is no index behind {alias_name()}: run `search_index rebuild`.")
+        raise IndexMissing(f"There is no index behind {alias_name()}: run `search_index rebuild`.")
 
 
 def _refuse_plain_index(client: Elasticsearch) -> None:

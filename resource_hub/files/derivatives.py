@@ -13,6 +13,8 @@ import logging
 
 from django.core.files.base import ContentFile
 
+from search.services import index_later, records_with_document
+
 from . import objectstore
 from .errors import DerivativeError
 from .extraction import extract_text
@@ -140,6 +142,8 @@ def _finish(document: ResourceDocument, state: str, errors: list[str]) -> str:
     )
     if errors:
         logger.warning("derivatives of document %s: %s", document.pk, document.derivatives_error)
+    # The text (made, replaced or dropped) is part of the released records that use the file.
+    index_later(records_with_document(document.pk))
     return state
 
 

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from resource_hub.files.permissions import can_use_document
+from search.services import index_later
 
 from .. import permissions
 from ..errors import RecordError, RecordPermissionDenied
@@ -130,4 +131,8 @@ def file_attach(*, user, record, document, label: str = ""):
         # A draft's own rows are what its authors and editors see and download.
         draft.files.commit()
     draft.save_revision(user=user, log_action=True)
+    # A released record's files change when the revision is published (the
+    # page_published handler indexes it then); asking here too keeps the rule
+    # simple: every service that changes a record's files re-indexes it.
+    index_later([record.pk])
     return draft

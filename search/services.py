@@ -1,0 +1,59 @@
+"""Keeping the index in step with the database: `index_later` after every change.
+
+Every change that can alter what the index should hold (release, unpublish,
+a new live revision, move, delete, a file attached or detached, a file's text
+arriving, a view restriction) calls `index_later` with the records it touched.
+The index task is queued only once the transaction commits, so a worker never
+reads a state that is rolled back, and it re-reads the records from the
+database, so running it twice, late or out of order leaves the same index.
+"""
+
+import logging
+from collections.abc import Iterable
+from functools import partial
+
+from django.conf import settings
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+#: Records per queued task: a move of a whole institution queues several small tasks.
+TASK_BATCH = 500
+
+
+def index_later(record_ids: Iterable[int]) -> None:
+    """Queue `search.tasks.index_records` for these records after the current transaction commits.
+
+    Without ELASTICSEARCH_URL (database search) nothing is queued.
+    """
+    if not settings.ELASTICSEARCH_URL:
+        return
+    ids = sorted({int(pk) for pk in record_ids})
+    for start in range(0, len(ids), TASK_BATCH):
+        # robust: a failure to queue must not undo or break the user's save;
+        # it is logged, and `search_index verify --fix` repairs the index.
+        transaction.on_commit(partial(_enqueue, ids[start : start + TASK_BATCH]), robust=True)
+
+
+def records_under(page) -> list[int]:
+    """Ids of the records at or below `page` in the page tree (a record, an institution...)."""
+    from resource_hub.records.models import RecordPage
+
+    return list(RecordPage.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
+
+
+def records_with_document(document_id: int) -> list[int]:
+    """Ids of the records whose released (live) file rows use this document."""
+    from resource_hub.records.models import RecordFile
+
+    return list(
+        RecordFile.objects.filter(document_id=document_id)
+        .values_list("record_id", flat=True)
+        .distinct()
+    )
+
+
+def _enqueue(record_ids: list[int]) -> None:
+    from .tasks import index_records
+
+    index_records.enqueue(record_ids)
