@@ -92,3 +92,30 @@ def test_building_documents_takes_a_fixed_number_of_queries(
     assert many[1] == few[1], "queries grow with the number of records"
     with django_assert_max_num_queries(12):
         list(iter_documents(indexable_records()))
+
+
+def test_the_access_level_follows_the_restrictions_that_really_apply(world, make_record, release):
+    """However a restriction was set (our release, Wagtail's privacy dialog, on a parent),
+    the indexed level is the strictest that applies; what search cannot express is hidden."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    record = make_record()
+    release(record)
+
+    def level():
+        (document,) = documents_for(indexable_records())
+        return document["access_level"]
+
+    assert level() == "public"
+    login = PageViewRestriction.objects.create(page=record, restriction_type="login")
+    assert level() == "registered"
+    own = PageViewRestriction.objects.create(page=world.inst_a, restriction_type="groups")
+    own.groups.set(world.inst_a.member_groups)
+    assert level() == "institution"  # the stricter one, set on the institution page
+    login.delete()
+    own.groups.add(Group.objects.create(name="Visiting examiners"))
+    assert level() == "hidden"  # groups beyond the institution's: no search result for anyone
+    own.delete()
+    PageViewRestriction.objects.create(page=record, restriction_type="password", password="x")
+    assert level() == "hidden"
