@@ -35,6 +35,7 @@ BOOSTS = {
 #: The n-gram sub-field matches pieces of words: it serves Khmer, Lao and
 #: Burmese, and must not outweigh a whole-word match elsewhere.
 NGRAM_WEIGHT = 0.3
+NGRAM_SCRIPTS = ("KHMER", "LAO", "MYANMAR")
 #: Typo tolerance searches the fields whose analyzers keep whole Latin words.
 FUZZY_FIELDS = ("title", "title.vi", "keywords", "keywords.vi", "abstract.vi")
 PHRASE_FIELDS = ("title", "title.vi", "translations.title", "abstract", "file_text")
@@ -63,20 +64,31 @@ def is_latin(text: str) -> bool:
     return bool(letters) and all(unicodedata.name(char, "").startswith("LATIN") for char in letters)
 
 
-def text_fields() -> list[str]:
-    """Every searchable field and its language sub-fields, with boosts."""
+def needs_ngrams(text: str) -> bool:
+    """Whether `text` has a script written without spaces that only n-grams can split."""
+    return any(unicodedata.name(char, "").startswith(NGRAM_SCRIPTS) for char in text)
+
+
+def text_fields(*, ngrams: bool = False) -> list[str]:
+    """Every searchable field and its language sub-fields, with boosts.
+
+    The n-gram sub-fields only for queries that need them: two- and
+    three-letter pieces of a Latin word match nearly every document.
+    """
     fields = []
     for name, boost in BOOSTS.items():
         fields.append(f"{name}^{boost}")
         fields.extend(f"{name}.{language}^{boost}" for language in LANGUAGES)
-        fields.append(f"{name}.ngram^{round(boost * NGRAM_WEIGHT, 2)}")
+        if ngrams:
+            fields.append(f"{name}.ngram^{round(boost * NGRAM_WEIGHT, 2)}")
     return fields
 
 
 def text_query(q: str) -> dict:
     """Match `q` in any language; a phrase counts more; Latin words forgive a typo."""
     should = [
-        {"multi_match": {"query": q, "fields": text_fields(), "type": "best_fields",
+        {"multi_match": {"query": q, "fields": text_fields(ngrams=needs_ngrams(q)),
+                         "type": "best_fields",
                          "tie_breaker": 0.3}},
         {"multi_match": {"query": q, "fields": list(PHRASE_FIELDS), "type": "phrase",
                          "slop": 1, "boost": 3}},
@@ -158,12 +170,12 @@ def highlight() -> dict:
     }
 
 
-def did_you_mean(q: str, viewer: Viewer) -> dict:
-    """A phrase suggester on titles, kept only when the correction finds a visible record."""
-    collate = {"match": {"title": {"query": "{{suggestion}}", "operator": "and"}}}
-    restriction = access_filter(viewer)
-    if restriction:
-        collate = {"bool": {"must": [collate], "filter": [restriction]}}
+def did_you_mean(q: str) -> dict:
+    """A phrase suggester on titles (see `suggestion_check_body` for why it is checked).
+
+    No `collate`: it needs the lang-mustache module, which the test
+    distribution of Elasticsearch lacks.
+    """
     return {
         "did_you_mean": {
             "text": q,
@@ -176,10 +188,24 @@ def did_you_mean(q: str, viewer: Viewer) -> dict:
                 "direct_generator": [
                     {"field": "title", "suggest_mode": "missing", "min_word_length": 3}
                 ],
-                "collate": {"query": {"source": collate}, "prune": False},
-                "highlight": {"pre_tag": "<mark>", "post_tag": "</mark>"},
             },
         }
+    }
+
+
+def suggestion_check_body(suggestion: str, viewer: Viewer) -> dict:
+    """Does the suggestion find a record the viewer may see? (size 0, a count)
+
+    The suggester draws words from every indexed title, registered-only and
+    institution-only ones too; a correction is offered only when it leads to
+    something the viewer may open.
+    """
+    restriction = access_filter(viewer)
+    match = {"match": {"title": {"query": suggestion, "operator": "and"}}}
+    return {
+        "query": {"bool": {"must": [match], "filter": [restriction] if restriction else []}},
+        "size": 0,
+        "track_total_hits": 1,
     }
 
 
@@ -205,7 +231,7 @@ def search_body(params: SearchParams) -> dict:
     if params.q:
         body["highlight"] = highlight()
         if is_latin(params.q):
-            body["suggest"] = did_you_mean(params.q, params.viewer)
+            body["suggest"] = did_you_mean(params.q)
     return body
 
 

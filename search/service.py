@@ -24,7 +24,7 @@ from .fallback import database_search
 from .labels import facet_labels
 from .lifecycle import alias_name
 from .params import SearchParams, Viewer
-from .queries import LANGUAGES, autocomplete_body, search_body
+from .queries import LANGUAGES, autocomplete_body, search_body, suggestion_check_body
 from .results import FacetResult, FacetValue, Hit, SearchResult
 
 logger = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ def search(params: SearchParams, *, user) -> SearchResult:
         hits=_hits(answer["hits"]["hits"], user),
         total=answer["hits"]["total"]["value"],
         facets=_facets(answer.get("aggregations", {}), params),
-        suggestion=_suggestion(answer.get("suggest", {})),
+        suggestion=_suggestion(answer.get("suggest", {}), params),
     )
 
 
@@ -169,9 +169,16 @@ def _facets(aggregations: dict, params: SearchParams) -> list[FacetResult]:
     return facets
 
 
-def _suggestion(suggest: dict) -> str:
+def _suggestion(suggest: dict, params: SearchParams) -> str:
+    """The "did you mean" text, if it finds a record the viewer may see."""
     for entry in suggest.get("did_you_mean", []):
         for option in entry.get("options", []):
-            if option.get("collate_match", True):
-                return option["text"]
+            text = option["text"]
+            if text.lower() == params.q.lower():
+                continue
+            try:
+                found = _send(**suggestion_check_body(text, params.viewer))
+            except _Unavailable:
+                return ""
+            return text if found["hits"]["total"]["value"] else ""
     return ""
