@@ -117,9 +117,7 @@ def test_a_registered_record_is_hidden_from_anonymous_and_shown_to_a_signed_in_u
     assert [s["title"] for s in signed_in] == ["Members' rice handbook"]
 
 
-def test_an_institution_record_is_shown_only_to_its_members(
-    es_client, world, make_record, release
-):
+def test_an_institution_record_is_shown_only_to_its_members(es_client, world, make_record, release):
     release(make_record(title="Exam bank of college A", access_level=AccessLevel.INSTITUTION))
     lifecycle.rebuild()
 
