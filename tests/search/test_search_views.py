@@ -130,3 +130,11 @@ def test_without_elasticsearch_the_api_is_degraded(client, unreachable):
         "suggestions": [{"id": body["results"][0]["id"], "title": "水稻栽培技术"}],
         "degraded": True,
     }
+
+
+def test_the_page_speaks_chinese(client, unreachable):
+    html = client.get("/search/", {"q": "木薯"}, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+
+    assert "搜索教学资源与成果" in html
+    assert "完整的搜索引擎暂时不可用" in html
+    assert "未找到与“木薯”相关的结果" in html
