@@ -99,6 +99,24 @@ def test_two_values_of_one_facet_are_either_or(es_client, corpus):
     assert result.total == 2
 
 
+def test_the_has_files_facet_reads_booleans(es_client, corpus):
+    result = run(has_files="false")
+    assert result.total == 3
+    files = next(f for f in result.facets if f.name == "has_files")
+    assert [(v.value, v.count, v.selected) for v in files.values] == [("false", 3, True)]
+    assert run(has_files="true").total == 0
+
+
+def test_khmer_is_found_inside_a_word_by_its_ngrams(es_client, world, make_record, release):
+    khmer = release(
+        make_record(title="ភាសាខ្មែរសម្រាប់អ្នកចាប់ផ្តើម", language=Language.objects.get(code="km"))
+    )
+    release(make_record(title="Rice cultivation"))
+    lifecycle.rebuild()
+
+    assert [hit.id for hit in run(q="ខ្មែរ").hits] == [khmer.pk]
+
+
 def test_a_registered_record_is_hidden_from_anonymous_and_shown_to_a_signed_in_user(
     es_client, world, make_record, release
 ):
@@ -160,6 +178,15 @@ def test_without_elasticsearch_the_database_answers_degraded(db, settings, corpu
     assert result.degraded and "unreachable" in result.degraded_reason
     assert titles(result) == ["水稻栽培技术"]
     assert run(q="Secret cassava").hits == []
+
+
+def test_without_a_configured_node_the_database_answers(db, settings, corpus_db):
+    settings.ELASTICSEARCH_URL = None
+
+    result = run(q="水稻")
+
+    assert result.degraded and result.degraded_reason == "search is not configured"
+    assert titles(result) == ["水稻栽培技术"]
 
 
 @pytest.fixture
