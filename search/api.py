@@ -17,7 +17,17 @@ def search_records(request):
         params = parse_params(request.GET, viewer=viewer_for(request.user))
     except InvalidSearchParameter as error:
         raise ApiError(400, "invalid_parameter", str(error), parameter=error.parameter) from None
-    return JsonResponse(search(params, user=request.user).as_json())
+    result = search(params, user=request.user)
+    if result.degraded and params.search_after:
+        raise ApiError(
+            503,
+            "search_unavailable",
+            _(
+                "The search engine is unreachable and cursors need it; retry later, "
+                "or page with page= meanwhile."
+            ),
+        )
+    return JsonResponse(result.as_json())
 
 
 @api_view(("GET",), login_required=False)

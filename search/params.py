@@ -1,12 +1,15 @@
 """What a search asks for, validated: `SearchParams`, built from a query string.
 
 The page and the API read the same parameters (see docs/api/search.md):
-    q, page, page_size, sort, and one repeatable parameter per facet
+    q, page (or the API's cursor), page_size, sort, and one repeatable
+    parameter per facet
     (record_type, subject, level, ...).
 A bad value raises InvalidSearchParameter, which names the parameter and says
 what would be accepted.
 """
 
+import base64
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -56,6 +59,9 @@ class SearchParams:
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
     viewer: Viewer = ANONYMOUS
+    # The sort values of the previous page's last hit (API `cursor`): pages
+    # of any depth without `from`, so past the 10,000-result window too.
+    search_after: tuple | None = None
 
     @property
     def offset(self) -> int:
@@ -101,9 +107,43 @@ def parse_params(data: Mapping, *, viewer: Viewer = ANONYMOUS) -> SearchParams:
                 % {"max": MAX_VALUES_PER_FACET, "name": facet.name},
             )
         filters[facet.name] = tuple(_checked(facet, value) for value in values)
+    search_after = None
+    if _one(data, "cursor"):
+        if _one(data, "page"):
+            raise InvalidSearchParameter("cursor", _("Give either cursor or page, not both."))
+        search_after = decode_cursor(_one(data, "cursor"))
     return SearchParams(
-        q=q, filters=filters, sort=sort, page=page, page_size=page_size, viewer=viewer
+        q=q,
+        filters=filters,
+        sort=sort,
+        page=page,
+        page_size=page_size,
+        viewer=viewer,
+        search_after=search_after,
     )
+
+
+def encode_cursor(sort_values: list) -> str:
+    """An opaque `cursor` for the page after the hit with these sort values."""
+    raw = json.dumps(sort_values, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        values = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        values = None
+    if not isinstance(values, list) or not values or len(values) > 4:
+        raise InvalidSearchParameter(
+            "cursor", _("This cursor is not one we gave out; start again without it.")
+        )
+    if not all(isinstance(value, (int, float, str)) for value in values):
+        raise InvalidSearchParameter(
+            "cursor", _("This cursor is not one we gave out; start again without it.")
+        )
+    return tuple(values)
 
 
 def _values(data: Mapping, name: str) -> list[str]:

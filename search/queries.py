@@ -225,6 +225,9 @@ def search_body(params: SearchParams) -> dict:
         "track_total_hits": True,
         "_source": SOURCE_FIELDS,
     }
+    if params.search_after:
+        del body["from"]
+        body["search_after"] = list(params.search_after)
     selected = selection_filters(params)
     if selected:
         body["post_filter"] = {"bool": {"filter": selected}}

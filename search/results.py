@@ -48,6 +48,7 @@ class SearchResult:
     suggestion: str = ""
     degraded: bool = False
     degraded_reason: str = ""
+    next_cursor: str = ""  # for the API: the page after this one, at any depth
 
     @property
     def pages(self) -> int:
@@ -77,6 +78,7 @@ class SearchResult:
             "pages": self.pages,
             "degraded": self.degraded,
             "suggestion": self.suggestion or None,
+            "next_cursor": self.next_cursor or None,
             "results": [asdict(hit) for hit in self.hits],
             "facets": {
                 facet.name: {

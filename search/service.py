@@ -23,7 +23,7 @@ from .facets import FACETS
 from .fallback import database_search
 from .labels import facet_labels
 from .lifecycle import alias_name
-from .params import SearchParams, Viewer
+from .params import SearchParams, Viewer, encode_cursor
 from .queries import LANGUAGES, autocomplete_body, search_body, suggestion_check_body
 from .results import FacetResult, FacetValue, Hit, SearchResult
 
@@ -71,9 +71,12 @@ def search(params: SearchParams, *, user) -> SearchResult:
         answer = _send(**search_body(params))
     except _Unavailable as reason:
         return database_search(params, user=user, reason=str(reason))
+    raw = answer["hits"]["hits"]
+    full_page = len(raw) == params.page_size and "sort" in raw[-1]
     return SearchResult(
         params=params,
-        hits=_hits(answer["hits"]["hits"], user),
+        next_cursor=encode_cursor(raw[-1]["sort"]) if full_page else "",
+        hits=_hits(raw, user),
         total=answer["hits"]["total"]["value"],
         facets=_facets(answer.get("aggregations", {}), params),
         suggestion=_suggestion(answer.get("suggest", {}), params),

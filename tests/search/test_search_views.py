@@ -138,3 +138,34 @@ def test_the_page_speaks_chinese(client, unreachable):
     assert "搜索教学资源与成果" in html
     assert "完整的搜索引擎暂时不可用" in html
     assert "未找到与“木薯”相关的结果" in html
+
+
+def test_the_api_pages_with_a_cursor_at_any_depth(client, es_client, world, make_record, release):
+    for number in range(5):
+        release(make_record(title=f"Worksheet {number}"))
+    lifecycle.rebuild()
+
+    seen, query = [], {"q": "worksheet", "page_size": "2", "sort": "newest"}
+    while True:
+        body = client.get("/api/v1/search", query).json()
+        seen += [hit["title"] for hit in body["results"]]
+        if not body["next_cursor"]:
+            break
+        query["cursor"] = body["next_cursor"]
+
+    assert seen == [f"Worksheet {n}" for n in (4, 3, 2, 1, 0)]
+
+
+@pytest.mark.parametrize("cursor", ["nonsense", "e30", "WyJhIiwgeyJiIjogMX1d"])
+def test_a_cursor_we_did_not_give_is_a_400(client, db, cursor):
+    answer = client.get("/api/v1/search", {"cursor": cursor})
+
+    assert answer.status_code == 400
+    assert answer.json()["error"]["parameter"] == "cursor"
+
+
+def test_a_cursor_without_elasticsearch_is_a_503(client, unreachable):
+    answer = client.get("/api/v1/search", {"cursor": "WzEsMl0"})
+
+    assert answer.status_code == 503
+    assert answer.json()["error"]["code"] == "search_unavailable"
