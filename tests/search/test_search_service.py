@@ -193,3 +193,16 @@ def test_without_a_configured_node_the_database_answers(db, settings, corpus_db)
 def corpus_db(world, make_record, release):
     release(make_record(title="水稻栽培技术"))
     make_record(title="Secret cassava draft")
+
+
+def test_did_you_mean_corrects_a_latin_typo_only_towards_visible_records(
+    es_client, world, make_record, release
+):
+    release(make_record(title="Rice cultivation techniques"))
+    release(make_record(title="Greenhouse irrigation", access_level=AccessLevel.REGISTERED))
+    lifecycle.rebuild()
+
+    assert run(q="rice cultivaton").suggestion == "rice cultivation"
+    assert run(q="greenhose").suggestion == ""  # only a registered-only title has it
+    assert run(world.teacher_b, q="greenhose").suggestion == "greenhouse"
+    assert run(q="水稻").suggestion == ""
