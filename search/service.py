@@ -8,6 +8,7 @@ still waiting in the task queue, is never listed.
 """
 
 import logging
+import time
 
 from django.utils.html import escape
 from django.utils.text import Truncator
@@ -44,13 +45,30 @@ class _Unavailable(Exception):
     """Elasticsearch cannot answer; the message is safe to show."""
 
 
+#: After a node did not answer, searches go straight to the database for this
+#: long, so that a node that hangs (rather than refuses) does not make every
+#: visitor wait for the timeout.
+RETRY_AFTER_SECONDS = 30
+_down_until = 0.0
+
+
+def forget_outage() -> None:
+    """Try the node again on the next search (called when the settings change)."""
+    global _down_until
+    _down_until = 0.0
+
+
 def _send(**request) -> dict:
+    global _down_until
     client = get_client()
     if client is None:
         raise _Unavailable("search is not configured")
+    if time.monotonic() < _down_until:
+        raise _Unavailable("the search engine is unreachable")
     try:
-        return client.options(max_retries=1).search(index=alias_name(), **request).body
+        return client.options(max_retries=0).search(index=alias_name(), **request).body
     except TransportError as error:
+        _down_until = time.monotonic() + RETRY_AFTER_SECONDS
         logger.warning("Elasticsearch unreachable, answering from the database: %s", error)
         raise _Unavailable("the search engine is unreachable") from error
     except ApiError as error:

@@ -1,5 +1,7 @@
 """search.service against the real node: language matching, drafts, facets, access, sort."""
 
+import time
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
@@ -206,3 +208,25 @@ def test_did_you_mean_corrects_a_latin_typo_only_towards_visible_records(
     assert run(q="greenhose").suggestion == ""  # only a registered-only title has it
     assert run(world.teacher_b, q="greenhose").suggestion == "greenhouse"
     assert run(q="水稻").suggestion == ""
+
+
+def test_after_an_outage_searches_skip_the_node_for_a_while(es_client, corpus, monkeypatch):
+    from search import service
+
+    assert not run(q="水稻").degraded
+    monkeypatch.setattr(service, "_down_until", time.monotonic() + 60)  # as after a failure
+
+    result = run(q="水稻")  # the node answers, but is not asked
+
+    assert result.degraded and "水稻栽培技术" in titles(result)
+
+
+def test_a_failure_marks_the_node_down_until_the_settings_change(db, settings):
+    from search import service
+
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    assert run(q="x").degraded
+    assert service._down_until > time.monotonic() + service.RETRY_AFTER_SECONDS - 5
+
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:10"
+    assert service._down_until == 0.0
