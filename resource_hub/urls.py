@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from resource_hub.core import views as core_views
+from search import views as search_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -13,6 +14,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("files/", include("resource_hub.files.urls")),
     path("api/v1/", include("resource_hub.api.urls")),
+    path("search/", search_views.search_page, name="search"),
 ]
 
 if settings.DEBUG:

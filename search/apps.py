@@ -8,8 +8,10 @@ def _forget_client(*, setting, **kwargs):
     # (pytest-django's `settings` fixture), as Django does for its own caches.
     if setting.startswith("ELASTICSEARCH_"):
         from .client import get_client
+        from .service import forget_outage
 
         get_client.cache_clear()
+        forget_outage()
 
 
 class SearchConfig(AppConfig):

@@ -1,0 +1,163 @@
+"""Database search, for when Elasticsearch is unreachable or not configured.
+
+Plain `icontains` over the released records the viewer may see
+(`records_visible_to`), every word somewhere in title, abstract, keywords or
+a translation. No stemming, no folding (a Vietnamese word must be typed with
+its diacritics), no highlights; counts only for the facets that are columns
+of the record row, since each costs one query.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils.html import escape
+from django.utils.text import Truncator
+
+from resource_hub.files.models import DownloadCount
+from resource_hub.institutions.models import InstitutionPage
+from resource_hub.records.models import RecordPage
+from resource_hub.records.selectors import records_visible_to
+
+from .facets import FACETS
+from .indexing import RECORD_TYPES
+from .labels import facet_labels
+from .params import SearchParams
+from .results import FacetResult, FacetValue, Hit, SearchResult
+
+#: Facets counted in the database: the name and the record column.
+COUNTED = {
+    "resource_type": "resource_type_id",
+    "licence": "licence_id",
+    "year": "year",
+}
+
+
+def text_filter(q: str) -> Q:
+    condition = Q()
+    for word in q.split():
+        condition &= (
+            Q(title__icontains=word)
+            | Q(abstract__icontains=word)
+            | Q(translations__title__icontains=word)
+            | Q(translations__abstract__icontains=word)
+            | Q(keyword_items__tag__name__icontains=word)
+        )
+    return condition
+
+
+def _institution_paths(institutions: QuerySet) -> Q:
+    condition = Q(pk__in=[])
+    for path in institutions.values_list("path", flat=True):
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+def facet_condition(name: str, values: tuple[str, ...]) -> Q:
+    """The database equivalent of one facet's filter."""
+    if name == "record_type":
+        types = ContentType.objects.get_for_models(*RECORD_TYPES)
+        wanted = [types[model].pk for model, code in RECORD_TYPES.items() if code in values]
+        return Q(content_type_id__in=wanted)
+    if name == "subject":
+        condition = Q(pk__in=[])
+        for value in values:
+            condition |= Q(subject_id__startswith=value)
+        return condition
+    if name == "level":
+        return Q(education_levels__in=values)
+    if name == "language":
+        return Q(language_id__in=values) | Q(translations__language_id__in=values)
+    if name == "country":
+        return _institution_paths(InstitutionPage.objects.filter(country_id__in=values))
+    if name == "institution":
+        ids = [int(value) for value in values if value.isdigit()]
+        return _institution_paths(InstitutionPage.objects.filter(pk__in=ids))
+    if name == "has_files":
+        if len(set(values)) == 2:
+            return Q()
+        return Q(files__isnull=values[0] != "true")
+    if name == "year":
+        return Q(year__in=[int(value) for value in values])
+    return Q(**{f"{COUNTED[name]}__in": values})
+
+
+def filtered(queryset: QuerySet, params: SearchParams, *, leave_out: str | None = None):
+    for name, values in params.filters.items():
+        if values and name != leave_out:
+            queryset = queryset.filter(facet_condition(name, values))
+    return queryset
+
+
+def database_search(params: SearchParams, *, user, reason: str) -> SearchResult:
+    """Answer `params` from the database, marked degraded with `reason`."""
+    base = records_visible_to(user, RecordPage.objects.all())
+    if params.q:
+        base = base.filter(text_filter(params.q))
+    ids = filtered(base, params).values("pk").distinct()
+    records = RecordPage.objects.filter(pk__in=ids).select_related("content_type")
+    if params.sort == "downloads":
+        downloads = (
+            DownloadCount.objects.filter(record_id=OuterRef("pk"))
+            .values("record_id")
+            .annotate(total=Sum("count"))
+            .values("total")
+        )
+        records = records.annotate(
+            downloads=Coalesce(Subquery(downloads, output_field=IntegerField()), 0)
+        ).order_by("-downloads", "-pk")
+    else:
+        records = records.order_by("-first_published_at", "-pk")
+    total = records.count()
+    page = list(records[params.offset : params.offset + params.page_size])
+    return SearchResult(
+        params=params,
+        hits=[_hit(record) for record in page],
+        total=total,
+        facets=_facets(base, params),
+        degraded=True,
+        degraded_reason=reason,
+    )
+
+
+def _hit(record) -> Hit:
+    return Hit(
+        id=record.pk,
+        title=record.title,
+        url=record.get_url() or "",
+        record_type=RECORD_TYPES.get(record.content_type.model_class(), ""),
+        year=record.year,
+        language=record.language_id or "",
+        access_level=record.access_level,
+        title_html=escape(record.title),
+        snippets=[escape(Truncator(record.abstract).chars(240))] if record.abstract else [],
+    )
+
+
+def _facets(base: QuerySet, params: SearchParams) -> list[FacetResult]:
+    facets = []
+    for facet in FACETS:
+        selected = params.filters.get(facet.name, ())
+        counts: dict[str, int | None] = {}
+        if facet.name in COUNTED:
+            column = COUNTED[facet.name]
+            rows = (
+                RecordPage.objects.filter(
+                    pk__in=filtered(base, params, leave_out=facet.name).values("pk")
+                )
+                .exclude(**{f"{column}__isnull": True})
+                .values(column)
+                .annotate(n=Count("pk"))
+                .order_by("-n", column)[: facet.size]
+            )
+            counts = {str(row[column]): row["n"] for row in rows}
+        for value in selected:
+            counts.setdefault(value, None if facet.name not in COUNTED else 0)
+        if not counts:
+            continue
+        labels = facet_labels(facet.name, list(counts))
+        values = [
+            FacetValue(value, labels[value], count, value in selected)
+            for value, count in counts.items()
+        ]
+        facets.append(FacetResult(facet.name, facet.label, values))
+    return facets

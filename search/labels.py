@@ -1,0 +1,46 @@
+"""Human labels for facet values (codes in the index), one query per facet."""
+
+from django.utils.translation import gettext as _
+
+from resource_hub.core.vocabularies import (
+    Country,
+    EducationLevel,
+    Language,
+    Licence,
+    ResourceType,
+    SubjectField,
+)
+from resource_hub.institutions.models import InstitutionPage
+
+from .facets import RECORD_TYPE_LABELS
+
+VOCABULARIES = {
+    "subject": SubjectField,
+    "level": EducationLevel,
+    "resource_type": ResourceType,
+    "language": Language,
+    "country": Country,
+    "licence": Licence,
+}
+
+
+def facet_labels(name: str, values: list[str]) -> dict[str, str]:
+    """The label of each value, in the active language; an unknown code labels itself."""
+    values = [value for value in values if value]
+    labels: dict[str, str] = {}
+    if not values:
+        return labels
+    if name == "record_type":
+        labels = {value: str(RECORD_TYPE_LABELS.get(value, value)) for value in values}
+    elif name == "has_files":
+        labels = {"true": _("With files"), "false": _("Without files")}
+    elif name == "institution":
+        ids = [int(value) for value in values if value.isdigit()]
+        labels = {
+            str(page.pk): page.title
+            for page in InstitutionPage.objects.filter(pk__in=ids).only("id", "title")
+        }
+    elif name in VOCABULARIES:
+        model = VOCABULARIES[name]
+        labels = {str(entry.pk): entry.label for entry in model.objects.filter(pk__in=values)}
+    return {value: labels.get(value, value) for value in values}

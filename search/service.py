@@ -1,0 +1,205 @@
+"""Public search: run the request `queries.py` builds, read the answer back.
+
+When Elasticsearch is not configured, unreachable, or has no index yet, the
+same parameters are answered from the database (`fallback.py`), marked
+`degraded`. Every hit is checked against the database before it is shown
+(one query), so a record unpublished a moment ago, whose index update is
+still waiting in the task queue, is never listed.
+"""
+
+import logging
+import time
+
+from django.utils.html import escape
+from django.utils.text import Truncator
+from elastic_transport import TransportError
+from elasticsearch import ApiError
+
+from resource_hub.institutions.selectors import institutions_of_user
+from resource_hub.records.models import AccessLevel, RecordPage
+from resource_hub.records.selectors import records_visible_to
+
+from .client import get_client
+from .facets import FACETS
+from .fallback import database_search
+from .labels import facet_labels
+from .lifecycle import alias_name
+from .params import SearchParams, Viewer, encode_cursor
+from .queries import LANGUAGES, autocomplete_body, search_body, suggestion_check_body
+from .results import FacetResult, FacetValue, Hit, SearchResult
+
+logger = logging.getLogger(__name__)
+
+
+def viewer_for(user) -> Viewer:
+    """What `user` may see, in the index's terms (see `records_visible_to`)."""
+    if not user.is_authenticated:
+        return Viewer(access_levels=(AccessLevel.PUBLIC,))
+    if user.is_superuser:
+        return Viewer(everything=True)
+    ids = tuple(str(pk) for pk in institutions_of_user(user).values_list("pk", flat=True))
+    return Viewer(access_levels=(AccessLevel.PUBLIC, AccessLevel.REGISTERED), institution_ids=ids)
+
+
+class _Unavailable(Exception):
+    """Elasticsearch cannot answer; the message is safe to show."""
+
+
+#: After a node did not answer, searches go straight to the database for this
+#: long, so that a node that hangs (rather than refuses) does not make every
+#: visitor wait for the timeout.
+RETRY_AFTER_SECONDS = 30
+_down_until = 0.0
+
+
+def forget_outage() -> None:
+    """Try the node again on the next search (called when the settings change)."""
+    global _down_until
+    _down_until = 0.0
+
+
+def _send(**request) -> dict:
+    global _down_until
+    client = get_client()
+    if client is None:
+        raise _Unavailable("search is not configured")
+    if time.monotonic() < _down_until:
+        raise _Unavailable("the search engine is unreachable")
+    try:
+        return client.options(max_retries=0).search(index=alias_name(), **request).body
+    except TransportError as error:
+        _down_until = time.monotonic() + RETRY_AFTER_SECONDS
+        logger.warning("Elasticsearch unreachable, answering from the database: %s", error)
+        raise _Unavailable("the search engine is unreachable") from error
+    except ApiError as error:
+        # 404: no index built yet. Anything else is logged in full, and the
+        # visitor still gets an answer.
+        logger.log(
+            logging.WARNING if error.status_code == 404 else logging.ERROR,
+            "Elasticsearch refused a search (%s), answering from the database",
+            error.status_code,
+            exc_info=error.status_code != 404,
+        )
+        raise _Unavailable(f"the search engine answered {error.status_code}") from error
+
+
+def search(params: SearchParams, *, user) -> SearchResult:
+    """Search released records as `user` (whose viewer is in `params`)."""
+    try:
+        answer = _send(**search_body(params))
+    except _Unavailable as reason:
+        return database_search(params, user=user, reason=str(reason))
+    raw = answer["hits"]["hits"]
+    full_page = len(raw) == params.page_size and "sort" in raw[-1]
+    return SearchResult(
+        params=params,
+        next_cursor=encode_cursor(raw[-1]["sort"]) if full_page else "",
+        hits=_hits(raw, user),
+        total=answer["hits"]["total"]["value"],
+        facets=_facets(answer.get("aggregations", {}), params),
+        suggestion=_suggestion(answer.get("suggest", {}), params),
+    )
+
+
+def autocomplete(prefix: str, *, user, size: int = 8) -> tuple[list[dict], bool]:
+    """Titles starting with `prefix` that `user` may see, and whether degraded.
+
+    From the database when Elasticsearch cannot answer (titles starting with
+    the prefix, newest first).
+    """
+    prefix = " ".join(prefix.split())[:100]
+    if not prefix:
+        return [], False
+    try:
+        answer = _send(**autocomplete_body(prefix, viewer_for(user), size=size))
+    except _Unavailable:
+        records = records_visible_to(user, RecordPage.objects.all())
+        found = records.filter(title__istartswith=prefix).order_by("-first_published_at")
+        return [{"id": r.pk, "title": r.title} for r in found[:size]], True
+    options = answer["suggest"]["titles"][0]["options"]
+    suggestions, seen = [], set()
+    for option in options:
+        if option["text"] not in seen:
+            seen.add(option["text"])
+            suggestions.append({"id": int(option["_id"]), "title": option["text"]})
+    return suggestions, False
+
+
+def _hits(raw: list[dict], user) -> list[Hit]:
+    ids = [int(hit["_id"]) for hit in raw]
+    visible = {
+        page.pk: page
+        for page in records_visible_to(user, RecordPage.objects.filter(pk__in=ids)).only(
+            "id", "url_path", "path", "depth"
+        )
+    }
+    hits = []
+    for raw_hit in raw:
+        page = visible.get(int(raw_hit["_id"]))
+        if page is None:
+            continue
+        source, found = raw_hit["_source"], raw_hit.get("highlight", {})
+        institution = source.get("institution") or {}
+        title = _best(found, "title")
+        snippets = _best(found, "abstract") + _best(found, "file_text")
+        hits.append(
+            Hit(
+                id=page.pk,
+                title=source["title"],
+                url=page.get_url() or "",
+                record_type=source.get("record_type", ""),
+                year=source.get("year"),
+                language=source.get("language") or "",
+                institution=institution.get("name_local") or institution.get("name") or "",
+                access_level=source.get("access_level", ""),
+                title_html=title[0] if title else escape(source["title"]),
+                snippets=snippets[:3] or _abstract_head(source.get("abstract", "")),
+            )
+        )
+    return hits
+
+
+def _best(highlight: dict, field: str) -> list[str]:
+    """The fragments of the first sub-field of `field` that highlighted anything."""
+    for name in (field, *(f"{field}.{language}" for language in LANGUAGES), f"{field}.ngram"):
+        if highlight.get(name):
+            return highlight[name]
+    return []
+
+
+def _abstract_head(abstract: str) -> list[str]:
+    return [escape(Truncator(abstract).chars(240))] if abstract else []
+
+
+def _facets(aggregations: dict, params: SearchParams) -> list[FacetResult]:
+    facets = []
+    for facet in FACETS:
+        buckets = aggregations.get(facet.name, {}).get("values", {}).get("buckets", [])
+        counts = {str(b.get("key_as_string", b["key"])): b["doc_count"] for b in buckets}
+        selected = params.filters.get(facet.name, ())
+        for value in selected:  # a selection outside the top values still shows, with 0
+            counts.setdefault(value, 0)
+        if not counts:
+            continue
+        labels = facet_labels(facet.name, list(counts))
+        values = [
+            FacetValue(value, labels[value], count, value in selected)
+            for value, count in counts.items()
+        ]
+        facets.append(FacetResult(facet.name, facet.label, values))
+    return facets
+
+
+def _suggestion(suggest: dict, params: SearchParams) -> str:
+    """The "did you mean" text, if it finds a record the viewer may see."""
+    for entry in suggest.get("did_you_mean", []):
+        for option in entry.get("options", []):
+            text = option["text"]
+            if text.lower() == params.q.lower():
+                continue
+            try:
+                found = _send(**suggestion_check_body(text, params.viewer))
+            except _Unavailable:
+                return ""
+            return text if found["hits"]["total"]["value"] else ""
+    return ""

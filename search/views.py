@@ -1,0 +1,74 @@
+"""The public search page, `/search/`: a GET form that works without JavaScript.
+
+Views only parse parameters and call `service`; the links for chips, facet
+checkboxes and pages are built from the request's own query string, so
+every state of the page is a shareable URL.
+"""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from .facets import SORTS
+from .params import InvalidSearchParameter, parse_params
+from .service import search, viewer_for
+
+
+@require_GET
+def search_page(request):
+    try:
+        params = parse_params(request.GET, viewer=viewer_for(request.user))
+    except InvalidSearchParameter as error:
+        context = {"error": str(error), "q": request.GET.get("q", "")[:200], "sorts": _sorts()}
+        return render(request, "search/search_page.html", context, status=400)
+    result = search(params, user=request.user)
+    return render(
+        request,
+        "search/search_page.html",
+        {
+            "result": result,
+            "q": params.q,
+            "sorts": _sorts(),
+            "chips": _chips(request, result),
+            "clear_url": _url(request, keep_only=("q", "sort")),
+            "previous_url": _url(request, page=params.page - 1) if result.has_previous else "",
+            "next_url": _url(request, page=params.page + 1) if result.has_next else "",
+            "suggestion_url": _url(request, q=result.suggestion) if result.suggestion else "",
+        },
+    )
+
+
+def _sorts():
+    return [(value, label) for value, (label, _sort) in SORTS.items()]
+
+
+def _url(request, *, keep_only=None, remove=None, **changes) -> str:
+    """This page's URL with parameters changed; any change but `page` goes back to page 1."""
+    query = request.GET.copy()
+    if keep_only is not None:
+        for key in list(query):
+            if key not in keep_only:
+                del query[key]
+    if remove:
+        name, value = remove
+        query.setlist(name, [v for v in query.getlist(name) if v != value])
+    for key, value in changes.items():
+        query[key] = str(value)
+    if "page" not in changes:
+        query.pop("page", None)
+    for key in [key for key, values in query.lists() if not any(values)]:
+        del query[key]
+    encoded = query.urlencode()
+    return f"{request.path}?{encoded}" if encoded else request.path
+
+
+def _chips(request, result) -> list[dict]:
+    """One removable chip per selected facet value."""
+    return [
+        {
+            "facet": facet.label,
+            "label": value.label,
+            "remove_url": _url(request, remove=(facet.name, value.value)),
+        }
+        for facet in result.facets
+        for value in facet.selected
+    ]

@@ -1,0 +1,80 @@
+"""The request bodies of search.queries, as pure functions (the real node tests behaviour)."""
+
+import pytest
+
+from search.params import InvalidSearchParameter, Viewer, parse_params
+from search.queries import autocomplete_body, is_latin, needs_ngrams, search_body, text_fields
+
+
+def body(viewer=None, **query):
+    data = {key: value if isinstance(value, list) else [value] for key, value in query.items()}
+    return search_body(parse_params(data, viewer=viewer or Viewer()))
+
+
+@pytest.mark.parametrize(
+    ("text", "latin"),
+    [("rice", True), ("Tiếng Việt", True), ("水稻", False), ("ข้าว", False), ("rice 水稻", False)],
+)
+def test_the_script_of_the_query_is_detected(text, latin):
+    assert is_latin(text) is latin
+
+
+def test_typo_tolerance_and_did_you_mean_only_for_latin_queries():
+    latin = body(q="cultivaton")
+    fuzzy = [
+        c for c in latin["query"]["bool"]["must"][0]["bool"]["should"] if "fuzziness" in str(c)
+    ]
+    assert len(fuzzy) == 1 and "suggest" in latin
+
+    chinese = body(q="水稻")
+    assert "fuzziness" not in str(chinese["query"]) and "suggest" not in chinese
+
+
+def test_title_counts_more_than_keywords_abstract_and_file_text():
+    boosts = dict(field.split("^") for field in text_fields())
+    assert float(boosts["title.zh"]) > float(boosts["keywords.zh"]) > float(boosts["abstract.zh"])
+    assert float(boosts["abstract.zh"]) > float(boosts["file_text.zh"])
+    assert not any(".ngram" in field for field in text_fields())
+    assert needs_ngrams("ភាសាខ្មែរ") and not needs_ngrams("ภาษาไทย")
+
+
+def test_a_selection_filters_hits_and_every_other_facet_but_not_its_own():
+    built = body(language=["th", "vi"], year="2024")
+
+    assert built["post_filter"] == {
+        "bool": {"filter": [{"terms": {"languages": ["th", "vi"]}}, {"terms": {"year": [2024]}}]}
+    }
+    assert built["aggs"]["language"]["filter"] == {
+        "bool": {"filter": [{"terms": {"year": [2024]}}]}
+    }
+    assert (
+        built["aggs"]["subject"]["filter"]["bool"]["filter"]
+        == built["post_filter"]["bool"]["filter"]
+    )
+
+
+def test_access_follows_the_viewer():
+    anonymous = body()["query"]["bool"]["filter"]
+    assert anonymous == [
+        {"bool": {"should": [{"terms": {"access_level": ["public"]}}], "minimum_should_match": 1}}
+    ]
+    member = Viewer(access_levels=("public", "registered"), institution_ids=("7",))
+    (restriction,) = body(member)["query"]["bool"]["filter"]
+    assert {"terms": {"institution.id": ["7"]}} in restriction["bool"]["should"][1]["bool"][
+        "filter"
+    ]
+    assert body(Viewer(everything=True))["query"]["bool"]["filter"] == []
+    assert autocomplete_body("Ric", Viewer())["suggest"]["titles"]["completion"]["contexts"] == {
+        "access_level": ["public"]
+    }
+
+
+def test_pages_and_sorts():
+    assert body(page="3", page_size="10")["from"] == 20
+    assert body()["sort"][0] == {"first_published_at": {"order": "desc"}}  # no text: newest
+    assert body(q="rice")["sort"][0] == "_score"
+    with pytest.raises(InvalidSearchParameter, match="first 10000 results"):
+        body(page="101", page_size="100")
+    with pytest.raises(InvalidSearchParameter) as bad:
+        body(q=["a", "b"])
+    assert bad.value.parameter == "q"
