@@ -91,7 +91,10 @@ RECORDS = {
         "abstract": "A checklist and lesson plan for safe arc welding practice.",
         "keywords": ["welding", "safety"],
         # This phrase appears only inside the attached PDF, nowhere in the metadata.
-        "file_text": "Always ground the workpiece before striking the arc; inspect the electrode holder daily.",
+        "file_text": (
+            "Always ground the workpiece before striking the arc; "
+            "inspect the electrode holder daily."
+        ),
     },
 }
 
