@@ -6,13 +6,14 @@ from django.utils.translation import gettext as _
 from resource_hub.api.views import ApiError, api_view
 
 from .params import InvalidSearchParameter, parse_params
-from .service import autocomplete, search, viewer_for
 
 MAX_SUGGESTIONS = 10
 
 
 @api_view(("GET",), login_required=False)
 def search_records(request):
+    from .service import search, viewer_for  # on first use: see search.views
+
     try:
         params = parse_params(request.GET, viewer=viewer_for(request.user))
     except InvalidSearchParameter as error:
@@ -50,5 +51,7 @@ def suggest(request):
             _("size must be a whole number from 1 to %(max)d.") % {"max": MAX_SUGGESTIONS},
             parameter="size",
         )
+    from .service import autocomplete  # on first use: see search.views
+
     suggestions, degraded = autocomplete(prefix, user=request.user, size=size)
     return JsonResponse({"q": prefix, "suggestions": suggestions, "degraded": degraded})

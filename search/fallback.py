@@ -20,9 +20,9 @@ from resource_hub.records.selectors import records_visible_to
 
 from .facets import FACETS
 from .indexing import RECORD_TYPES
-from .labels import facet_labels
+from .labels import facet_result
 from .params import SearchParams
-from .results import FacetResult, FacetValue, Hit, SearchResult
+from .results import FacetResult, Hit, SearchResult
 
 #: Facets counted in the database: the name and the record column.
 COUNTED = {
@@ -152,12 +152,7 @@ def _facets(base: QuerySet, params: SearchParams) -> list[FacetResult]:
             counts = {str(row[column]): row["n"] for row in rows}
         for value in selected:
             counts.setdefault(value, None if facet.name not in COUNTED else 0)
-        if not counts:
-            continue
-        labels = facet_labels(facet.name, list(counts))
-        values = [
-            FacetValue(value, labels[value], count, value in selected)
-            for value, count in counts.items()
-        ]
-        facets.append(FacetResult(facet.name, facet.label, values))
+        result = facet_result(facet, counts, selected)
+        if result is not None:
+            facets.append(result)
     return facets

@@ -13,6 +13,7 @@ from resource_hub.core.vocabularies import (
 from resource_hub.institutions.models import InstitutionPage
 
 from .facets import RECORD_TYPE_LABELS
+from .results import FacetResult, FacetValue
 
 VOCABULARIES = {
     "subject": SubjectField,
@@ -44,3 +45,15 @@ def facet_labels(name: str, values: list[str]) -> dict[str, str]:
         model = VOCABULARIES[name]
         labels = {str(entry.pk): entry.label for entry in model.objects.filter(pk__in=values)}
     return {value: labels.get(value, value) for value in values}
+
+
+def facet_result(facet, counts: dict, selected) -> FacetResult | None:
+    """One facet's values with labels, counts and selected state (None when it has none)."""
+    if not counts:
+        return None
+    labels = facet_labels(facet.name, list(counts))
+    values = [
+        FacetValue(value, labels[value], count, value in selected)
+        for value, count in counts.items()
+    ]
+    return FacetResult(facet.name, facet.label, values)

@@ -22,11 +22,11 @@ from resource_hub.records.selectors import records_visible_to
 from .client import get_client
 from .facets import FACETS
 from .fallback import database_search
-from .labels import facet_labels
+from .labels import facet_result
 from .lifecycle import alias_name
 from .params import SearchParams, Viewer, encode_cursor
 from .queries import LANGUAGES, autocomplete_body, search_body, suggestion_check_body
-from .results import FacetResult, FacetValue, Hit, SearchResult
+from .results import FacetResult, Hit, SearchResult
 
 logger = logging.getLogger(__name__)
 
@@ -179,14 +179,9 @@ def _facets(aggregations: dict, params: SearchParams) -> list[FacetResult]:
         selected = params.filters.get(facet.name, ())
         for value in selected:  # a selection outside the top values still shows, with 0
             counts.setdefault(value, 0)
-        if not counts:
-            continue
-        labels = facet_labels(facet.name, list(counts))
-        values = [
-            FacetValue(value, labels[value], count, value in selected)
-            for value, count in counts.items()
-        ]
-        facets.append(FacetResult(facet.name, facet.label, values))
+        result = facet_result(facet, counts, selected)
+        if result is not None:
+            facets.append(result)
     return facets
 
 

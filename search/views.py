@@ -10,11 +10,14 @@ from django.views.decorators.http import require_GET
 
 from .facets import SORTS
 from .params import InvalidSearchParameter, parse_params
-from .service import search, viewer_for
 
 
 @require_GET
 def search_page(request):
+    # Imported here: the Elasticsearch client (~18 MiB) loads in a worker when it
+    # first serves a search, not in every process that imports the URLconf.
+    from .service import search, viewer_for
+
     try:
         params = parse_params(request.GET, viewer=viewer_for(request.user))
     except InvalidSearchParameter as error:
