@@ -24,7 +24,6 @@ In one run, against the same S3 server:
 import argparse
 import concurrent.futures
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -38,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resource_hub.settings.dev")
 
 import django
+from _gunicorn_site import HTTPS, SECRET_KEY, free_port, start_server
 
 django.setup()
 
@@ -51,15 +51,6 @@ from django.core.management import call_command
 from wagtail.models import APIToken, Collection, GroupCollectionPermission
 
 MIB = 1024 * 1024
-# The server's secret key: API tokens and sessions are signed with it, so this
-# process (which makes them) uses the same one.
-SECRET_KEY = uuid.uuid4().hex * 2
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def make_file(path: Path, size: int) -> None:
@@ -136,47 +127,6 @@ def bench_user():
     user.groups.add(group)
     _row, token = APIToken.create_token(user=user, name=f"bench {uuid.uuid4().hex[:6]}")
     return user, collection, token
-
-
-HTTPS = {"X-Forwarded-Proto": "https"}  # as a TLS-terminating proxy would say
-
-
-def start_server(port: int) -> subprocess.Popen:
-    """gunicorn with production settings: one worker process, four threads."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "resource_hub.settings.production",
-        "SECRET_KEY": SECRET_KEY,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_PROXY_SSL_HEADER_ENABLED": "1",
-        # As in production: derivatives are queued for the worker, not made in
-        # the request (they are measured apart below).
-        "TASKS_BACKEND": "database",
-    }
-    server = subprocess.Popen(  # noqa: S603 - our own application
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "--workers=1",
-            "--threads=4",
-            f"--bind=127.0.0.1:{port}",
-            "--timeout=3600",
-            "resource_hub.wsgi:application",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(150):
-        try:
-            # Any answer will do (401 without a token); /healthz is not used
-            # here because it loads the Elasticsearch client (measured apart).
-            requests.get(f"http://127.0.0.1:{port}/api/v1/collections", headers=HTTPS, timeout=30)
-            return server
-        except requests.ConnectionError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("the Django server did not start")
 
 
 def worker_pid(master: int) -> int:
@@ -295,7 +245,10 @@ def main() -> None:
     client = s3_client()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(port)
+    # Any answer will do (401 without a token); /healthz is not the probe because
+    # it loads the Elasticsearch client (measured apart below). Derivatives are
+    # queued for the worker, as in production (also measured apart).
+    server = start_server(port, probe="/api/v1/collections", env={"TASKS_BACKEND": "database"})
     try:
         worker = worker_pid(server.pid)
         idle_rss = memory_kib(worker, "VmRSS")

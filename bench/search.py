@@ -26,9 +26,7 @@ import argparse
 import json
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import time
 import unicodedata
@@ -49,6 +47,7 @@ os.environ["TASKS_BACKEND"] = "database"
 os.environ.setdefault("ELASTICSEARCH_TIMEOUT", "60")
 
 import django
+from _gunicorn_site import HTTPS, SECRET_KEY, free_port, start_server
 
 django.setup()
 
@@ -84,8 +83,6 @@ from search.queries import search_body
 from search.service import search, viewer_for
 
 SEED = 20261128
-SECRET_KEY = uuid.uuid4().hex * 2
-HTTPS = {"X-Forwarded-Proto": "https"}  # as a TLS-terminating proxy would say
 
 # Small word lists per language; Chinese, Thai and Khmer are written without spaces.
 _WORD_LISTS = {
@@ -318,44 +315,6 @@ def bench_records(documents: list[dict]) -> list[int]:
 # --- timing ---------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(port: int) -> subprocess.Popen:
-    """gunicorn with production settings: one worker process, four threads (as files.py)."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "resource_hub.settings.production",
-        "SECRET_KEY": SECRET_KEY,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_PROXY_SSL_HEADER_ENABLED": "1",
-    }
-    server = subprocess.Popen(  # noqa: S603 - our own application
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "--workers=1",
-            "--threads=4",
-            f"--bind=127.0.0.1:{port}",
-            "resource_hub.wsgi:application",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(150):
-        try:
-            requests.get(f"http://127.0.0.1:{port}/api/v1/search", headers=HTTPS, timeout=30)
-            return server
-        except requests.ConnectionError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("the Django server did not start")
-
-
 def percentile(samples: list[float], share: float) -> float:
     ordered = sorted(samples)
     return ordered[max(0, int(len(ordered) * share) - 1)]
@@ -419,7 +378,7 @@ def main() -> None:
 
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = start_server(port)
+        server = start_server(port, probe="/api/v1/search")
         anonymous = AnonymousUser()
         viewer = viewer_for(anonymous)
         browser = requests.Session()
