@@ -66,33 +66,51 @@ def is_latin(text: str) -> bool:
 
 def needs_ngrams(text: str) -> bool:
     """Whether `text` has a script written without spaces that only n-grams can split."""
-    return any(unicodedata.name(char, "").startswith(NGRAM_SCRIPTS) for char in text)
+    return bool(ngram_words(text))
 
 
-def text_fields(*, ngrams: bool = False) -> list[str]:
-    """Every searchable field and its language sub-fields, with boosts.
+def ngram_words(text: str) -> str:
+    """The words of `text` in the scripts written without spaces, and only those.
 
-    The n-gram sub-fields only for queries that need them: two- and
-    three-letter pieces of a Latin word match nearly every document.
+    The n-gram sub-fields get these alone: two- and three-letter pieces of a
+    Latin word ("research" → re, es, se, …) match nearly every document and
+    cost the highlighter dearly.
     """
+    return " ".join(
+        word
+        for word in text.split()
+        if any(unicodedata.name(char, "").startswith(NGRAM_SCRIPTS) for char in word)
+    )
+
+
+def text_fields() -> list[str]:
+    """Every searchable field and its word-based language sub-fields, with boosts."""
     fields = []
     for name, boost in BOOSTS.items():
         fields.append(f"{name}^{boost}")
         fields.extend(f"{name}.{language}^{boost}" for language in LANGUAGES)
-        if ngrams:
-            fields.append(f"{name}.ngram^{round(boost * NGRAM_WEIGHT, 2)}")
     return fields
+
+
+def ngram_fields() -> list[str]:
+    """The n-gram sub-fields, weighted down so a whole-word match elsewhere counts more."""
+    return [f"{name}.ngram^{round(boost * NGRAM_WEIGHT, 2)}" for name, boost in BOOSTS.items()]
 
 
 def text_query(q: str) -> dict:
     """Match `q` in any language; a phrase counts more; Latin words forgive a typo."""
     should = [
-        {"multi_match": {"query": q, "fields": text_fields(ngrams=needs_ngrams(q)),
-                         "type": "best_fields",
+        {"multi_match": {"query": q, "fields": text_fields(), "type": "best_fields",
                          "tie_breaker": 0.3}},
         {"multi_match": {"query": q, "fields": list(PHRASE_FIELDS), "type": "phrase",
                          "slop": 1, "boost": 3}},
     ]  # fmt: skip
+    pieces = ngram_words(q)
+    if pieces:
+        should.append(
+            {"multi_match": {"query": pieces, "fields": ngram_fields(), "type": "best_fields",
+                             "tie_breaker": 0.3}}
+        )  # fmt: skip
     if is_latin(q):
         should.append(
             {"multi_match": {"query": q, "fields": list(FUZZY_FIELDS), "fuzziness": "AUTO",
@@ -149,23 +167,61 @@ def facet_aggregations(params: SearchParams) -> dict:
     return aggs
 
 
-def highlight() -> dict:
+#: Which language sub-fields can hold a query's words, by the scripts it is written in.
+_SCRIPT_SUBFIELDS = (
+    (("CJK", "HIRAGANA", "KATAKANA", "HANGUL"), (".zh",)),
+    (("THAI",), (".th",)),
+    (NGRAM_SCRIPTS, (".ngram",)),
+    (("LATIN",), (".en", ".id", ".vi")),
+)
+
+
+def highlight_subfields(q: str) -> tuple[str, ...]:
+    """The field itself, and the language sub-fields a query in these scripts can match.
+
+    Highlighting a sub-field costs time per hit whether or not it matches;
+    a Chinese query cannot match the Thai or English sub-fields, so they are
+    not asked.
+    """
+    names = {unicodedata.name(char, "") for char in q if char.isalpha()}
+    subfields = [""]
+    for prefixes, wanted in _SCRIPT_SUBFIELDS:
+        if any(name.startswith(prefixes) for name in names):
+            subfields.extend(wanted)
+    return tuple(subfields)
+
+
+def highlight(q: str) -> dict:
     """Snippets of title, abstract and file text, HTML-escaped, matches in <mark>.
 
-    Each language sub-field is highlighted too (they share the text of their
-    field); `service.py` keeps the first one that found something.
+    The sub-fields in the query's scripts are highlighted too (they share the
+    text of their field); `service.py` keeps the first one that found
+    something. The highlighter gets a query of its own, the words without
+    typo tolerance: expanding fuzzy terms again for every hit and field cost
+    seconds per search (`bench/README.md`), and a snippet marking a word
+    the visitor did not type is no help anyway.
     """
     fields = {}
     for name, fragments in HIGHLIGHTED.items():
         options = {"number_of_fragments": fragments}
         if fragments:
             options["fragment_size"] = SNIPPET_CHARS
-        for sub in ("", *(f".{language}" for language in LANGUAGES), ".ngram"):
+        for sub in highlight_subfields(q):
             fields[f"{name}{sub}"] = options
+    words = [name for name in fields if not name.endswith(".ngram")]
+    should = [{"multi_match": {"query": q, "fields": words}}]
+    pieces = [name for name in fields if name.endswith(".ngram")]
+    if pieces:
+        # As a phrase: the word's pieces in a row mark the word itself, where
+        # the pieces one by one would mark every syllable they share.
+        should.append(
+            {"multi_match": {"query": ngram_words(q), "fields": pieces, "type": "phrase"}}
+        )
     return {
         "pre_tags": ["<mark>"],
         "post_tags": ["</mark>"],
         "encoder": "html",
+        "highlight_query": {"bool": {"should": should}},
         "fields": fields,
     }
 
@@ -232,7 +288,7 @@ def search_body(params: SearchParams) -> dict:
     if selected:
         body["post_filter"] = {"bool": {"filter": selected}}
     if params.q:
-        body["highlight"] = highlight()
+        body["highlight"] = highlight(params.q)
         if is_latin(params.q):
             body["suggest"] = did_you_mean(params.q)
     return body

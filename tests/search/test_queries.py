@@ -3,7 +3,14 @@
 import pytest
 
 from search.params import InvalidSearchParameter, Viewer, parse_params
-from search.queries import autocomplete_body, is_latin, needs_ngrams, search_body, text_fields
+from search.queries import (
+    autocomplete_body,
+    is_latin,
+    needs_ngrams,
+    ngram_words,
+    search_body,
+    text_fields,
+)
 
 
 def body(viewer=None, **query):
@@ -36,6 +43,34 @@ def test_title_counts_more_than_keywords_abstract_and_file_text():
     assert float(boosts["abstract.zh"]) > float(boosts["file_text.zh"])
     assert not any(".ngram" in field for field in text_fields())
     assert needs_ngrams("ភាសាខ្មែរ") and not needs_ngrams("ภาษาไทย")
+
+
+def test_only_the_words_written_without_spaces_reach_the_ngram_fields():
+    assert ngram_words("ការអប់រំ mathematics ພາສາລາວ") == "ការអប់រំ ພາສາລາວ"
+    khmer = body(q="ការអប់រំ mathematics")
+    clauses = khmer["query"]["bool"]["must"][0]["bool"]["should"]
+    ngram_clauses = [c for c in clauses if ".ngram" in str(c)]
+    assert len(ngram_clauses) == 1
+    assert ngram_clauses[0]["multi_match"]["query"] == "ការអប់រំ"
+    assert ".ngram" not in str(body(q="mathematics")["query"])
+
+
+def test_highlighting_asks_only_the_sub_fields_a_query_can_match_and_never_fuzzy():
+    chinese = body(q="水稻")["highlight"]
+    assert set(chinese["fields"]) == {
+        f"{field}{sub}" for field in ("title", "abstract", "file_text") for sub in ("", ".zh")
+    }
+    latin = body(q="giao duc")["highlight"]
+    assert "title.vi" in latin["fields"] and "title.th" not in latin["fields"]
+    assert "fuzziness" not in str(latin["highlight_query"])
+    khmer = body(q="ការអប់រំ research")["highlight"]
+    assert "file_text.ngram" in khmer["fields"] and "file_text.en" in khmer["fields"]
+    assert {
+        "multi_match": {
+            "query": "ការអប់រំ",
+            "fields": ["title.ngram", "abstract.ngram", "file_text.ngram"],
+        }
+    } in (khmer["highlight_query"]["bool"]["should"])
 
 
 def test_a_selection_filters_hits_and_every_other_facet_but_not_its_own():
