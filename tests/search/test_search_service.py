@@ -116,7 +116,18 @@ def test_khmer_is_found_inside_a_word_by_its_ngrams(es_client, world, make_recor
     release(make_record(title="Rice cultivation"))
     lifecycle.rebuild()
 
-    assert [hit.id for hit in run(q="ខ្មែរ").hits] == [khmer.pk]
+    result = run(q="ខ្មែរ")
+    assert [hit.id for hit in result.hits] == [khmer.pk]
+    # The word is marked whole, not syllable by syllable.
+    assert result.hits[0].title_html == "ភាសា<mark>ខ្មែរ</mark>សម្រាប់អ្នកចាប់ផ្តើម"
+
+
+def test_snippets_come_from_the_language_sub_field_that_matched(es_client, full_record):
+    full_record(title="Giáo trình ngữ pháp", text="Bài tập phát âm cho sinh viên")
+    lifecycle.rebuild()
+
+    hit = run(q="phat am").hits[0]  # typed without diacritics: only title.vi / file_text.vi match
+    assert hit.snippets == ["Bài tập <mark>phát</mark> <mark>âm</mark> cho sinh viên"]
 
 
 def test_a_registered_record_is_hidden_from_anonymous_and_shown_to_a_signed_in_user(
