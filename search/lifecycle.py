@@ -1,4 +1,4 @@
-"""The record index's life: rebuild, update, verify, status.
+"""The record index's life: rebuild, update, verify, download counts, status.
 
 Searches read the alias `<prefix>-records`; it points at one versioned index
 `<prefix>-records-<UTC timestamp>`. A rebuild loads a new version while the
@@ -239,6 +239,53 @@ def verify(*, fix: bool = False, on_progress: OnProgress = _nothing) -> VerifyRe
             raise SearchError(f"Repair failed: {repaired.errors[0]}")
         report.repaired = True
     return report
+
+
+@dataclass
+class DownloadsResult:
+    checked: int  # documents in the index
+    updated: int  # whose download count changed
+
+
+def sync_downloads(*, on_progress: OnProgress = _nothing) -> DownloadsResult:
+    """Bring every indexed record's download count up to the database's.
+
+    Downloads are counted in their own rows (files.DownloadCount), never by
+    saving the record, so they do not re-index it; "most downloaded" reads
+    the count this copies, with partial updates of the changed documents
+    only. Meant to run hourly (README); `rebuild` and `update` copy it too.
+    """
+    from django.db.models import Sum
+
+    from resource_hub.files.models import DownloadCount
+
+    totals = dict(
+        DownloadCount.objects.filter(record_id__isnull=False)
+        .values_list("record_id")
+        .annotate(total=Sum("count"))
+        .values_list("record_id", "total")
+    )
+    with connected() as client:
+        _require_alias(client)
+        changed, checked = [], 0
+        for hit in scan(client, index=alias_name(), _source=["download_count"], size=CHUNK_SIZE):
+            checked += 1
+            pk = int(hit["_id"])
+            if hit["_source"].get("download_count", 0) != totals.get(pk, 0):
+                changed.append((hit["_index"], pk, totals.get(pk, 0)))
+            on_progress(1)
+        actions = (
+            {"_op_type": "update", "_index": index, "_id": str(pk), "doc": {"download_count": n}}
+            for index, pk, n in changed
+        )
+        for ok, item in streaming_bulk(
+            client, actions, chunk_size=CHUNK_SIZE, raise_on_error=False
+        ):
+            if not ok and item.get("update", {}).get("status") != 404:  # deleted meanwhile
+                raise SearchError(f"Updating download counts failed: {item}")
+        if changed:
+            client.indices.refresh(index=alias_name())
+    return DownloadsResult(checked=checked, updated=len(changed))
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""manage.py search_index rebuild|update|verify|status: the record index's life."""
+"""manage.py search_index rebuild|update|verify|downloads|status: the record index's life."""
 
 import json
 from dataclasses import asdict
@@ -15,17 +15,18 @@ from search.indexing import indexable_records
 class Command(BaseCommand):
     help = _(
         "Manage the public search index: rebuild it from the database behind its alias, "
-        "update some or all records, verify it against the released records, or show its status."
+        "update some or all records, verify it against the released records, copy download "
+        "counts into it, or show its status."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "action",
-            choices=["rebuild", "update", "verify", "status"],
+            choices=["rebuild", "update", "verify", "downloads", "status"],
             help=_(
                 "rebuild: load a new index version and move the alias to it; update: re-index "
-                "records; verify: compare the index with the released records; status: show "
-                "the alias, index and document count."
+                "records; verify: compare the index with the released records; downloads: copy "
+                "the download counts into it; status: show the alias, index and document count."
             ),
         )
         parser.add_argument(
@@ -104,6 +105,16 @@ class Command(BaseCommand):
         self._report(options, {**asdict(report), "ok": report.ok}, summary, ok=report.ok)
         if not report.ok and not report.repaired:
             raise CommandError(f"The index differs from the database. {summary}", returncode=1)
+
+    def _downloads(self, *, options, **unused):
+        progress = self._progress(options, "downloads", indexable_records().count())
+        with progress:
+            result = lifecycle.sync_downloads(on_progress=progress.advance)
+        self._report(
+            options,
+            asdict(result),
+            f"Checked {result.checked} documents; updated the download count of {result.updated}.",
+        )
 
     def _status(self, *, options, **unused):
         state = lifecycle.status()
