@@ -3,14 +3,18 @@
 Plain `icontains` over the released records the viewer may see
 (`records_visible_to`), every word somewhere in title, abstract, keywords or
 a translation. No stemming, no folding (a Vietnamese word must be typed with
-its diacritics), no highlights; counts only for the facets that are columns
-of the record row, since each costs one query.
+its diacritics); the words are marked in the title and in a snippet of the
+abstract as they were found (case aside); counts only for the facets that are
+columns of the record row, since each costs one query.
 """
+
+import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from resource_hub.files.models import DownloadCount
@@ -111,7 +115,7 @@ def database_search(params: SearchParams, *, user, reason: str) -> SearchResult:
     page = list(records[params.offset : params.offset + params.page_size])
     return SearchResult(
         params=params,
-        hits=[_hit(record) for record in page],
+        hits=[_hit(record, params.q.split()) for record in page],
         total=total,
         facets=_facets(base, params),
         degraded=True,
@@ -119,7 +123,35 @@ def database_search(params: SearchParams, *, user, reason: str) -> SearchResult:
     )
 
 
-def _hit(record) -> Hit:
+SNIPPET_CHARS = 240
+
+
+def mark(text: str, words: list[str]) -> str:
+    """`text` HTML-escaped, each case-insensitive occurrence of a word in <mark>."""
+    if not words:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)),
+                         re.IGNORECASE)  # fmt: skip
+    pieces, last = [], 0
+    for found in pattern.finditer(text):
+        pieces += [escape(text[last : found.start()]), f"<mark>{escape(found.group())}</mark>"]
+        last = found.end()
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece of text is escaped above
+
+
+def snippet(text: str, words: list[str]) -> str:
+    """About SNIPPET_CHARS of `text` around the first word found, marked."""
+    lowered = text.lower()
+    found = [at for at in (lowered.find(w.lower()) for w in words) if at >= 0]
+    start = max(0, min(found) - SNIPPET_CHARS // 3) if found else 0
+    if start:
+        start = text.rfind(" ", 0, start) + 1 or start  # not in the middle of a word
+    piece = Truncator(text[start:]).chars(SNIPPET_CHARS)
+    return mark(("…" if start else "") + piece, words)
+
+
+def _hit(record, words: list[str]) -> Hit:
     return Hit(
         id=record.pk,
         title=record.title,
@@ -128,8 +160,8 @@ def _hit(record) -> Hit:
         year=record.year,
         language=record.language_id or "",
         access_level=record.access_level,
-        title_html=escape(record.title),
-        snippets=[escape(Truncator(record.abstract).chars(240))] if record.abstract else [],
+        title_html=mark(record.title, words),
+        snippets=[snippet(record.abstract, words)] if record.abstract else [],
     )
 
 

@@ -191,6 +191,7 @@ def test_without_elasticsearch_the_database_answers_degraded(db, settings, corpu
 
     assert result.degraded and "unreachable" in result.degraded_reason
     assert titles(result) == ["水稻栽培技术"]
+    assert result.hits[0].title_html == "<mark>水稻</mark>栽培技术"
     assert run(q="Secret cassava").hits == []
 
 
