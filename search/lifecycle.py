@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.utils import timezone
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import scan, streaming_bulk
@@ -145,7 +146,13 @@ def rebuild(*, on_progress: OnProgress = _nothing) -> RebuildResult:
 
     When any document fails, the alias stays where it was and the new index
     is deleted: search keeps answering from the old version.
+
+    Changes made while the new version loads are indexed through the alias,
+    into the old version; once the alias has moved, the records Wagtail
+    logged a change for since the start (release, unpublish, edit, move,
+    delete, privacy) are indexed again, into the new one.
     """
+    started = timezone.now()
     with connected() as client:
         _refuse_plain_index(client)
         index = create_index(client)
@@ -173,7 +180,22 @@ def rebuild(*, on_progress: OnProgress = _nothing) -> RebuildResult:
         removed = [old for old in versioned_indices(client) if old != index]
         if removed:
             client.indices.delete(index=",".join(removed), ignore_unavailable=True)
-        return RebuildResult(index=index, indexed=loaded.indexed, removed=removed, errors=[])
+    changed = changed_since(started)
+    if changed:
+        caught_up = update(changed)
+        if caught_up.errors:
+            raise SearchError(f"Re-indexing records changed during the rebuild failed: "
+                              f"{caught_up.errors[0]}")  # fmt: skip
+    return RebuildResult(index=index, indexed=loaded.indexed, removed=removed, errors=[])
+
+
+def changed_since(moment) -> list[int]:
+    """Ids of pages Wagtail logged an action on since `moment` (deleted ones too)."""
+    from wagtail.models import PageLogEntry
+
+    return sorted(
+        set(PageLogEntry.objects.filter(timestamp__gte=moment).values_list("page_id", flat=True))
+    )
 
 
 def update(ids: Iterable[int] | None = None, *, on_progress: OnProgress = _nothing) -> BulkResult:

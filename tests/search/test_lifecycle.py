@@ -178,3 +178,19 @@ def test_rebuild_shows_progress_on_stderr(es_client, full_record):
 
     assert "rebuild  100%  1/1" in err.getvalue()
     assert "Indexed 1 records" in out.getvalue() and "%" not in out.getvalue()
+
+
+def test_a_record_unpublished_while_a_rebuild_loads_is_not_in_the_new_version(
+    es_client, world, full_record
+):
+    kept, dropped = full_record(title="Kept lesson"), full_record(title="Dropped lesson")
+    run("rebuild")
+    done = []
+
+    def during_load(amount):  # both documents are read already; the old version gets the change
+        if not done:
+            done.append(record_unpublish(user=world.editor_a, record=dropped))
+
+    lifecycle.rebuild(on_progress=during_load)
+
+    assert done and indexed_ids(es_client) == {kept.pk}
