@@ -97,3 +97,10 @@ def test_a_page_renders_in_chinese(client, world, released):
     # Dates are written the Chinese way (Django's zh_Hans formats).
     published = record.first_published_at
     assert f"{published.year}年{published.month}月{published.day}日" in html
+
+
+def test_unprefixed_views_keep_their_own_not_found(client, db):
+    """A missing file or API object is a 404, not a redirect to a language's page."""
+    response = client.get(reverse("files:download", args=[424242]))
+
+    assert response.status_code == 404
