@@ -1,9 +1,11 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from resource_hub.core import browse as browse_views
 from resource_hub.core import views as core_views
 from search import views as search_views
 
@@ -14,7 +16,6 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("files/", include("resource_hub.files.urls")),
     path("api/v1/", include("resource_hub.api.urls")),
-    path("search/", search_views.search_page, name="search"),
 ]
 
 if settings.DEBUG:
@@ -24,5 +25,16 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's page serving catches everything else, so it goes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# What people read is under a language prefix (/en/, /zh-hans/, /th/ ...), the
+# default language included, so every page has one address per language and
+# `/` redirects to the visitor's language (LocaleMiddleware: cookie, then
+# Accept-Language, then LANGUAGE_CODE). Wagtail keeps one page tree
+# (WAGTAIL_I18N_ENABLED is off): page.get_url() reverses `wagtail_serve` under
+# the active language. Machines' URLs (admin, API, files, health) stay unprefixed.
+urlpatterns += i18n_patterns(
+    path("search/", search_views.search_page, name="search"),
+    path("browse/", include(browse_views.urlpatterns)),
+    # Wagtail's page serving catches everything else, so it goes last.
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -29,6 +29,22 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["institutions.InstitutionIndexPage"]
 
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        levels = selectors.level_tallies()
+        context.update(
+            {
+                "collections": selectors.featured_collections(),
+                "latest": selectors.latest_releases(request.user),
+                "countries": selectors.country_tallies(),
+                "sectors": [t for t in levels.get("sector", []) if t.records],
+                "levels": [t for t in levels.get("level", []) if t.records],
+            }
+        )
+        return context
+
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")

@@ -50,7 +50,7 @@ def test_home_page_and_admin_login_are_served(client, settings):
     settings.DEBUG = True
     call_command("bootstrap_site", verbosity=0)
 
-    home = client.get("/")
+    home = client.get("/", follow=True)  # to the visitor's language, /en/
     login = client.get("/admin/login/")
 
     assert home.status_code == 200
@@ -62,7 +62,7 @@ def test_home_page_speaks_simplified_chinese(client, settings):
     settings.DEBUG = True
     call_command("bootstrap_site", verbosity=0)
 
-    response = client.get("/", headers={"accept-language": "zh-hans"})
+    response = client.get("/", headers={"accept-language": "zh-hans"}, follow=True)
 
     assert response["Content-Language"] == "zh-hans"
     assert "<h1>资源中心</h1>" in response.content.decode()

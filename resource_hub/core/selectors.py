@@ -1,0 +1,129 @@
+"""Reads for the public site's home and browse pages.
+
+Counts are of released records that everyone may open (no view restriction),
+so they are the same for every visitor and never reveal members-only or
+unreleased work. Each function runs a fixed number of queries, whatever the
+number of records or institutions.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, F
+from django.db.models.functions import Substr
+
+from resource_hub.core.vocabularies import Country, EducationLevel, SubjectField
+from resource_hub.institutions.models import InstitutionPage
+from resource_hub.records.models import CuratedCollectionPage, RecordPage
+from resource_hub.records.selectors import record_listing, records_visible_to
+
+
+@dataclass
+class Tally:
+    """A vocabulary entry (or institution) and how many public records it has."""
+
+    item: object
+    records: int = 0
+    institutions: int = 0
+    children: list["Tally"] = field(default_factory=list)
+
+
+def public_records():
+    """Released records without a view restriction: what an anonymous visitor sees."""
+    return records_visible_to(AnonymousUser())
+
+
+def record_counts_by_institution() -> dict[int, int]:
+    """{institution page id: public records directly under it}, in two queries."""
+    by_path = dict(
+        public_records()
+        .annotate(parent_path=Substr("path", 1, (F("depth") - 1) * RecordPage.steplen))
+        .values("parent_path")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("parent_path", "n")
+    )
+    institutions = InstitutionPage.objects.filter(path__in=list(by_path)).values_list("pk", "path")
+    return {pk: by_path[path] for pk, path in institutions}
+
+
+def institutions_with_counts(*, country: str = "") -> list[InstitutionPage]:
+    """Live institutions by name, each with `record_count`; one country's if given."""
+    institutions = InstitutionPage.objects.live().select_related("country").order_by("title")
+    if country:
+        institutions = institutions.filter(country_id=country)
+    counts = record_counts_by_institution()
+    result = list(institutions)
+    for institution in result:
+        institution.record_count = counts.get(institution.pk, 0)
+    return result
+
+
+def country_tallies() -> list[Tally]:
+    """Countries that have a live institution, most public records first."""
+    counts = record_counts_by_institution()
+    tallies: dict[str, Tally] = {}
+    rows = InstitutionPage.objects.live().values_list("pk", "country_id")
+    countries = Country.objects.in_bulk({country for _pk, country in rows})
+    for pk, country in rows:
+        tally = tallies.setdefault(country, Tally(countries[country]))
+        tally.institutions += 1
+        tally.records += counts.get(pk, 0)
+    return sorted(tallies.values(), key=lambda t: (-t.records, t.item.label))
+
+
+def subject_tallies() -> list[Tally]:
+    """Broad ISCED-F fields, each with its narrow fields, with public record counts.
+
+    A record filed under a detailed field counts for its narrow and broad field,
+    as search's `subject` filter matches it there too.
+    """
+    counts: dict[str, int] = {}
+    for length in (2, 3):
+        rows = (
+            public_records()
+            .filter(subject__isnull=False)
+            .annotate(code=Substr("subject_id", 1, length))
+            .values("code")
+            .annotate(n=Count("pk"))
+            .order_by()
+            .values_list("code", "n")
+        )
+        counts.update(rows)
+    fields = SubjectField.objects.filter(level__in=["broad", "narrow"]).order_by("code")
+    broad: dict[str, Tally] = {}
+    for subject in fields:
+        tally = Tally(subject, records=counts.get(subject.code, 0))
+        if subject.level == "broad":
+            broad[subject.code] = tally
+        elif subject.parent_id in broad and tally.records:
+            broad[subject.parent_id].children.append(tally)
+    return list(broad.values())
+
+
+def level_tallies() -> dict[str, list[Tally]]:
+    """{"level": ISCED 2011 levels, "sector": sectors}, each entry with its public records."""
+    through = RecordPage.education_levels.through
+    counts = dict(
+        through.objects.filter(recordpage__in=public_records().values("pk"))
+        .values("educationlevel_id")
+        .annotate(n=Count("recordpage_id"))
+        .order_by()
+        .values_list("educationlevel_id", "n")
+    )
+    result: dict[str, list[Tally]] = {"level": [], "sector": []}
+    for level in EducationLevel.objects.all():
+        result.setdefault(level.kind, []).append(Tally(level, records=counts.get(level.code, 0)))
+    return result
+
+
+def latest_releases(user, *, limit: int = 8) -> list[RecordPage]:
+    """The newest released records this viewer may open."""
+    return list(record_listing(user)[:limit])
+
+
+def featured_collections(*, limit: int = 6) -> list[CuratedCollectionPage]:
+    """Curated collections open to everyone, most recently published first."""
+    return list(
+        CuratedCollectionPage.objects.live().public().order_by("-last_published_at", "-pk")[:limit]
+    )
