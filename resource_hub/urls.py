@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("files/", include("resource_hub.files.urls")),
+    path("records/", include("resource_hub.records.urls")),
     path("api/v1/", include("resource_hub.api.urls")),
     path("search/", search_views.search_page, name="search"),
 ]
