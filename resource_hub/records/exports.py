@@ -15,6 +15,7 @@ from .citation import Work, split_name
 
 @dataclass(frozen=True)
 class ExportFormat:
+    label: str
     extension: str
     content_type: str
     render: object  # Callable[[Work, int, date], str]
@@ -31,9 +32,7 @@ def work_of(
 ) -> Work:
     """The citable facts of a record; pass relations already fetched to save queries."""
     creators = list(record.creators.all()) if creators is None else creators
-    translations = (
-        list(record.translations.all()) if translations is None else translations
-    )
+    translations = list(record.translations.all()) if translations is None else translations
     keywords = list(record.keywords.all()) if keywords is None else keywords
     if publisher is None:
         parent = record.get_parent()
@@ -226,8 +225,10 @@ def dublin_core(work: Work, record_id: int, accessed: date) -> str:
 
 
 FORMATS = {
-    "bibtex": ExportFormat("bib", "application/x-bibtex", bibtex),
-    "ris": ExportFormat("ris", "application/x-research-info-systems", ris),
-    "csl-json": ExportFormat("json", "application/vnd.citationstyles.csl+json", csl_json),
-    "dc-xml": ExportFormat("xml", "application/xml", dublin_core),
+    "bibtex": ExportFormat("BibTeX", "bib", "application/x-bibtex", bibtex),
+    "ris": ExportFormat("RIS", "ris", "application/x-research-info-systems", ris),
+    "csl-json": ExportFormat(
+        "CSL-JSON", "json", "application/vnd.citationstyles.csl+json", csl_json
+    ),
+    "dc-xml": ExportFormat("Dublin Core XML", "xml", "application/xml", dublin_core),
 }
