@@ -44,6 +44,23 @@ _PINYIN_SYLLABLES = re.compile(
     r"ua|uo|ui|ue|er|a|e|i|o|u|v))+$"
 )
 
+# Particles that belong to the family name: "Josefina Dela Cruz", "Ludwig van Beethoven".
+_PARTICLES = {
+    "de",
+    "del",
+    "dela",
+    "delos",
+    "van",
+    "von",
+    "der",
+    "den",
+    "da",
+    "di",
+    "dos",
+    "du",
+    "la",
+}
+
 MAX_GBT_CREATORS = 3
 MAX_APA_CREATORS = 20
 
@@ -128,7 +145,10 @@ def split_name(raw: str) -> Name:
         return Name(family=tokens[0], given=" ".join(tokens[1:]))
     if first in _VIETNAMESE_FAMILY and len(tokens) >= 3:
         return Name(family=tokens[0], given=" ".join(tokens[1:]))
-    return Name(family=tokens[-1], given=" ".join(tokens[:-1]))
+    start = len(tokens) - 1
+    while start > 1 and tokens[start - 1].lower() in _PARTICLES:
+        start -= 1
+    return Name(family=" ".join(tokens[start:]), given=" ".join(tokens[:start]))
 
 
 def _initials(given: str, *, dots: bool) -> list[str]:

@@ -30,6 +30,7 @@ URL = "https://hub.example.org/en/yunnan/rice/"
         ("สมชาย ใจดี", "สมชาย ใจดี"),  # Thai script: whole
         ("Somchai Jaidee", "Jaidee, S."),  # romanised Thai: given name first
         ("Jean-Paul Sartre", "Sartre, J.-P."),
+        ("Josefina Dela Cruz", "Dela Cruz, J."),  # Filipino: the particle stays with the name
         ("Smith, John Ronald", "Smith, J. R."),  # the creator's own split wins
         ("Aung San Suu Kyi", "Kyi, A. S. S."),  # romanised Burmese: no rule to guess by
         ("UNESCO", "UNESCO"),
