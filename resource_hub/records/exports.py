@@ -31,8 +31,10 @@ def work_of(
     publisher: str | None = None,
 ) -> Work:
     """The citable facts of a record; pass relations already fetched to save queries."""
-    creators = list(record.creators.all()) if creators is None else creators
-    translations = list(record.translations.all()) if translations is None else translations
+    if creators is None:  # sort_order may be empty (service-made records): pk keeps the order
+        creators = list(record.creators.order_by("sort_order", "pk"))
+    if translations is None:
+        translations = list(record.translations.order_by("sort_order", "pk"))
     keywords = list(record.keywords.all()) if keywords is None else keywords
     if publisher is None:
         parent = record.get_parent()

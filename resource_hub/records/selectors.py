@@ -94,7 +94,9 @@ def record_detail_context(record, *, request=None) -> dict:
     from .exports import FORMATS, work_of
 
     user = request.user if request is not None else AnonymousUser()
-    relations = list(record.relations.all())
+    # sort_order is empty when a record was made by the services rather than the admin
+    # form, so the creation order (pk) breaks ties: creators keep their credited order.
+    relations = list(record.relations.order_by("sort_order", "pk"))
     targets = {relation.target_id: relation.sort_order for relation in relations}
     related = []
     if targets:
@@ -105,9 +107,11 @@ def record_detail_context(record, *, request=None) -> dict:
             key=lambda target: targets[target.pk] or 0,
         )
     context = {
-        "creators": list(record.creators.all()),
-        "translations": list(record.translations.select_related("language")),
-        "files": list(record.files.select_related("document")),
+        "creators": list(record.creators.order_by("sort_order", "pk")),
+        "translations": list(
+            record.translations.select_related("language").order_by("sort_order", "pk")
+        ),
+        "files": list(record.files.select_related("document").order_by("sort_order", "pk")),
         "keywords": list(record.keywords.all()),
         "levels": list(record.education_levels.all()),
         "partners": list(record.contributing_institutions.all()),

@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
+from django.urls import reverse
 from django.utils import translation
 
 from resource_hub.core.vocabularies import Language, ResourceType
@@ -231,3 +232,27 @@ def test_draft_page_does_not_leak(client, world, postgres_db):
 
     assert response.status_code == 404
     assert b"Unreleased secret" not in response.content
+
+
+def with_thumbnail(record):
+    item = record.files.select_related("document").get()
+    item.document.thumbnail = "thumbnails/cover.webp"  # the name is enough for the page
+    item.document.save(update_fields=["thumbnail"])
+    return item.document
+
+
+def test_og_image_only_for_a_public_record_with_a_thumbnail(client, world, postgres_db, s3_storage):
+    public = full_record(world, files=[("a.txt", b"A\n")])
+    members = full_record(
+        world, files=[("b.txt", b"B\n")], access_level=AccessLevel.INSTITUTION, translations=[]
+    )
+    document = with_thumbnail(public)
+    with_thumbnail(members)
+
+    public_og = parse(client.get(public.url)).og
+    client.force_login(world.member_a)
+    members_og = parse(client.get(members.url)).og
+
+    assert public_og["og:image"].endswith(reverse("files:thumbnail", args=[document.pk]))
+    assert public_og["og:image"].startswith("http")
+    assert "og:image" not in members_og
