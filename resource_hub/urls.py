@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("files/", include("resource_hub.files.urls")),
+    path("records/", include("resource_hub.records.urls")),
     path("api/v1/", include("resource_hub.api.urls")),
 ]
 

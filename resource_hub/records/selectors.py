@@ -2,8 +2,12 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageViewRestriction, WorkflowState
 
@@ -42,17 +46,108 @@ def record_listing(user, queryset: QuerySet | None = None) -> QuerySet:
     )
 
 
-def record_detail_context(record) -> dict:
-    """Everything the record page shows, each relation fetched once."""
-    return {
-        "creators": list(record.creators.all()),
-        "translations": list(record.translations.select_related("language")),
-        "files": list(record.files.select_related("document")),
+def _viewer_language() -> str:
+    """The active language as our Language codes have it: "zh-hans" → "zh"."""
+    return (get_language() or "en").split("-")[0].lower()
+
+
+def record_shown_text(record, translations: list) -> dict:
+    """Title and abstract in the viewer's language when the record has that translation.
+
+    Returns the texts with their language codes and whether they are translations,
+    so the page can mark them (lang attributes, "Translated title").
+    """
+    viewer = _viewer_language()
+    original = {"language": record.language_id, "translated": False}
+    shown = {"title": record.title, "abstract": record.abstract, **original}
+    shown["abstract_language"], shown["abstract_translated"] = record.language_id, False
+    if record.language_id == viewer:
+        return shown
+    match = next((t for t in translations if t.language_id == viewer), None)
+    if match is not None:
+        shown.update(title=match.title, language=viewer, translated=True, translation=match)
+        if match.abstract:
+            shown.update(abstract=match.abstract, abstract_language=viewer)
+            shown["abstract_translated"] = True
+    return shown
+
+
+def licence_badge(licence) -> tuple[str, str]:
+    """(symbol, terms) for the licence badge: ("cc", "BY-SA 4.0"), ("cc", "0 1.0"), ("©", ...)."""
+    code = licence.code
+    if code.startswith("CC0"):
+        return "cc", "0 " + code.removeprefix("CC0-")
+    if code.startswith("CC-"):
+        terms, _sep, version = code.removeprefix("CC-").rpartition("-")
+        return "cc", f"{terms} {version}".strip()
+    return "©", ""
+
+
+def record_detail_context(record, *, request=None) -> dict:
+    """Everything the record page shows, each relation fetched once.
+
+    Related records are only those released and visible to the viewer; the
+    citation, exports, JSON-LD and Open Graph are built from the same rows.
+    """
+    from . import linked_data
+    from .citation import apa_parts, gbt7714
+    from .exports import FORMATS, work_of
+
+    user = request.user if request is not None else AnonymousUser()
+    # sort_order is empty when a record was made by the services rather than the admin
+    # form, so the creation order (pk) breaks ties: creators keep their credited order.
+    relations = list(record.relations.order_by("sort_order", "pk"))
+    targets = {relation.target_id: relation.sort_order for relation in relations}
+    related = []
+    if targets:
+        related = sorted(
+            records_visible_to(user, RecordPage.objects.filter(pk__in=targets)).select_related(
+                "language", "resource_type"
+            ),
+            key=lambda target: targets[target.pk] or 0,
+        )
+    context = {
+        "creators": list(record.creators.order_by("sort_order", "pk")),
+        "translations": list(
+            record.translations.select_related("language").order_by("sort_order", "pk")
+        ),
+        "files": list(record.files.select_related("document").order_by("sort_order", "pk")),
         "keywords": list(record.keywords.all()),
         "levels": list(record.education_levels.all()),
         "partners": list(record.contributing_institutions.all()),
-        "related": list(record.relations.select_related("target")),
+        "related": related,
+        "institution": record.get_parent(),
+        "licence_badge": licence_badge(record.licence),
     }
+    context["shown"] = record_shown_text(record, context["translations"])
+    context["other_translations"] = [
+        t for t in context["translations"] if t is not context["shown"].get("translation")
+    ]
+    if request is None:
+        return context
+    url = record.get_full_url(request)
+    context["canonical_url"] = url
+    # Public: released and without a view restriction, so files may be named to crawlers.
+    context["is_public"] = record.live and not record.get_view_restrictions()
+    work = work_of(
+        record,
+        url=url,
+        creators=context["creators"],
+        translations=context["translations"],
+        keywords=context["keywords"],
+        publisher=context["institution"].title if context["institution"] else "",
+    )
+    context["apa"] = apa_parts(work)
+    context["gbt7714"] = gbt7714(work, accessed=timezone.localdate())
+    context["exports"] = [
+        (fmt.label, reverse("record_exports:export", args=[record.pk, name]))
+        for name, fmt in FORMATS.items()
+    ]
+    context["json_ld"] = linked_data.json_ld_script(
+        linked_data.record_json_ld(record, request=request, context=context)
+    )
+    context["open_graph"] = linked_data.open_graph(record, request=request, context=context)
+    return context
 
 
 @dataclass(frozen=True)

@@ -121,7 +121,7 @@ class RecordPage(Page):
         from ..selectors import record_detail_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(record_detail_context(self))
+        context.update(record_detail_context(self, request=request))
         return context
 
     @property
