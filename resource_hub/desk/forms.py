@@ -128,7 +128,9 @@ class RecordMetadataForm(DescribedErrorsMixin, forms.Form):
         return resource_type
 
     def clean_keywords(self):
-        words = [word.strip() for word in self.cleaned_data["keywords"].replace("，", ",").split(",")]
+        words = [
+            word.strip() for word in self.cleaned_data["keywords"].replace("，", ",").split(",")
+        ]
         return [word for word in words if word]
 
     def clean(self):
@@ -158,7 +160,10 @@ class CreatorForm(DescribedErrorsMixin, forms.Form):
         help_text=_("Optional, e.g. 0000-0002-1825-0097."),
     )
     affiliation = forms.CharField(label=_("Affiliation"), max_length=255, required=False)
-    role = forms.ChoiceField(label=_("Role"), choices=CreatorRole.choices)
+    # The initial role lets an untouched extra row count as empty.
+    role = forms.ChoiceField(
+        label=_("Role"), choices=CreatorRole.choices, initial=CreatorRole.AUTHOR
+    )
 
     def clean_orcid(self):
         orcid = self.cleaned_data["orcid"].strip()

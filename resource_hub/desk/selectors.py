@@ -1,8 +1,9 @@
 """Reads of the teacher's desk."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.records.models import RecordPage
@@ -36,12 +37,15 @@ def review_queue(user) -> QuerySet[RecordPage]:
     children = Q()
     for institution in institutions:
         children |= Q(path__startswith=institution.path, depth=institution.depth + 1)
+    in_review = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        status=WorkflowState.STATUS_IN_PROGRESS,
+    ).values_list("object_id", flat=True)
     return (
         RecordPage.objects.filter(children)
-        .filter(workflow_states__status=WorkflowState.STATUS_IN_PROGRESS)
+        .filter(pk__in=[int(pk) for pk in in_review])
         .select_related("owner")
         .order_by("latest_revision_created_at", "pk")
-        .distinct()
     )
 
 

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "resource_hub.records",
     "resource_hub.demo",
     "resource_hub.api",
+    "resource_hub.desk",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

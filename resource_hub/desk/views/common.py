@@ -32,4 +32,3 @@ def institutions_to_add_to(user):
 
 def refused(request, error) -> None:
     messages.error(request, str(error))
-

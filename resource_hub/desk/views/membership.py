@@ -36,8 +36,7 @@ def _membership_page(request, form=None, invitation_link=None, status=200):
         {
             "memberships": institutions_of_user(user).order_by("title"),
             "my_requests": requests_of(user),
-            "form": form
-            or MembershipRequestForm(institutions=institutions_open_to_request(user)),
+            "form": form or MembershipRequestForm(institutions=institutions_open_to_request(user)),
             "edited": institutions_edited_by(user),
             "pending": pending_requests_for(user),
             "invitations": open_invitations_for(user),

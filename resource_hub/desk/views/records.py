@@ -9,11 +9,17 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from taggit.models import Tag
 
 from resource_hub.files.models import ResourceDocument
 from resource_hub.records import permissions
 from resource_hub.records.errors import RecordError
-from resource_hub.records.models import AchievementPage, RecordCreator, TeachingResourcePage
+from resource_hub.records.models import (
+    AchievementPage,
+    RecordCreator,
+    RecordKeyword,
+    TeachingResourcePage,
+)
 from resource_hub.records.selectors import record_status
 from resource_hub.records.services import file_attach, record_create_draft, record_update_draft
 
@@ -99,7 +105,16 @@ def record_edit(request, pk):
                     record=record,
                     creators=[RecordCreator(**item) for item in creators.creators()],
                     education_levels=list(form.cleaned_data["education_levels"]),
-                    keywords=form.cleaned_data["keywords"],
+                    # Setting `keywords` on a revision object does nothing; its child
+                    # relation `keyword_items` is what a revision stores.
+                    keyword_items=[
+                        RecordKeyword(
+                            tag=Tag.objects.get_or_create(
+                                name__iexact=word, defaults={"name": word}
+                            )[0]
+                        )
+                        for word in form.cleaned_data["keywords"]
+                    ],
                     **form.record_fields(),
                 )
         except RecordError as error:
@@ -156,9 +171,7 @@ def record_file_attach(request, pk):
         )
     except RecordError as error:
         return JsonResponse({"error": {"message": str(error)}}, status=422)
-    return JsonResponse(
-        {"document": {"id": document.pk, "title": document.title}}, status=201
-    )
+    return JsonResponse({"document": {"id": document.pk, "title": document.title}}, status=201)
 
 
 @desk_login_required

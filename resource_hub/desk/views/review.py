@@ -1,4 +1,4 @@
-""""Awaiting my review": editors approve or send back their institution's submissions."""
+""" "Awaiting my review": editors approve or send back their institution's submissions."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -17,7 +17,9 @@ def _queue_page(request, bound=None, status=200):
     rows = [
         {
             "record": record.specific,
-            "form": bound[1] if bound and bound[0] == record.pk else RejectForm(prefix=f"r{record.pk}"),
+            "form": bound[1]
+            if bound and bound[0] == record.pk
+            else RejectForm(prefix=f"r{record.pk}"),
         }
         for record in review_queue(request.user)
     ]

@@ -1,4 +1,4 @@
-""""My submissions", and submitting or withdrawing a record."""
+""" "My submissions", and submitting or withdrawing a record."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -57,9 +57,7 @@ def record_submit_view(request, pk):
     except RecordError as error:
         messages.error(request, str(error))
         return redirect("desk:record-review", pk=record.pk)
-    messages.success(
-        request, _("“%(title)s” was sent for review.") % {"title": record.title}
-    )
+    messages.success(request, _("“%(title)s” was sent for review.") % {"title": record.title})
     return redirect("desk:submissions")
 
 
