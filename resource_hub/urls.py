@@ -15,6 +15,8 @@ urlpatterns = [
     path("files/", include("resource_hub.files.urls")),
     path("api/v1/", include("resource_hub.api.urls")),
     path("search/", search_views.search_page, name="search"),
+    path("desk/", include("resource_hub.desk.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
 ]
 
 if settings.DEBUG:
