@@ -174,6 +174,11 @@ class CreatorForm(DescribedErrorsMixin, forms.Form):
 
 
 class BaseCreatorFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_few_forms": _("Name at least one creator."),
+    }
+
     def creators(self) -> list[dict]:
         return [
             form.cleaned_data
