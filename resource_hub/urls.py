@@ -35,6 +35,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
     path("browse/", include(browse_views.urlpatterns)),
+    path("desk/", include("resource_hub.desk.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
     # Wagtail's page serving catches everything else, so it goes last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

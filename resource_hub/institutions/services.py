@@ -156,10 +156,26 @@ def institution_provision(*, user, institution: InstitutionPage) -> InstitutionP
     return institution
 
 
+def _require_admin_or_editor_adding_teacher(user, institution, role) -> None:
+    """Administrators add anyone; an institution's editors add teachers to it (the desk)."""
+    if (
+        role == Role.TEACHER
+        and user
+        and user.is_active
+        and user.groups.filter(pk=institution.editors_group_id).exists()
+    ):
+        return
+    _require_admin(user)
+
+
 @transaction.atomic
 def membership_add(*, user, member, institution: InstitutionPage, role: str) -> None:
-    """Make `member` a teacher or an editor of the institution (administrators only)."""
-    _require_admin(user)
+    """Make `member` a teacher or an editor of the institution.
+
+    Administrators may add either role; the institution's own editors may add
+    teachers (invitations and requests on the teacher's desk).
+    """
+    _require_admin_or_editor_adding_teacher(user, institution, role)
     if role not in Role.CHOICES:
         raise InstitutionError(_("Unknown role “%(role)s”.") % {"role": role})
     group = institution.editors_group if role == Role.EDITOR else institution.teachers_group

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "resource_hub.records",
     "resource_hub.demo",
     "resource_hub.api",
+    "resource_hub.desk",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -138,8 +139,11 @@ TASKS = {
     }
 }
 
-# Members sign in through Wagtail's front-end login page until the site has its own.
-LOGIN_URL = "wagtailcore_login"
+# Members sign in on the site's own page (the desk's templates for django.contrib.auth);
+# Wagtail's private pages send visitors there too.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "desk:submissions"
+LOGOUT_REDIRECT_URL = "/"
 
 WAGTAIL_SITE_NAME = _("Resource Hub")
 WAGTAILADMIN_BASE_URL = env_str("SITE_BASE_URL", "http://127.0.0.1:8000")

@@ -81,9 +81,7 @@ def test_download_of_an_unreleased_file_is_refused(client, world, make_record, s
     client.force_login(world.teacher_b)
     outsider = client.get(download_url(document))
 
-    assert anonymous.status_code == 302 and anonymous["Location"].startswith(
-        reverse("wagtailcore_login")
-    )
+    assert anonymous.status_code == 302 and anonymous["Location"].startswith(reverse("login"))
     assert outsider.status_code == 403
     assert not DownloadCount.objects.exists()
 

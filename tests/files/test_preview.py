@@ -65,7 +65,7 @@ def test_a_draft_records_preview_and_thumbnail_are_for_its_people_only(
         owner = client.get(url)
 
         assert anonymous.status_code == 302
-        assert anonymous["Location"].startswith(reverse("wagtailcore_login") + "?next=")
+        assert anonymous["Location"].startswith(reverse("login") + "?next=")
         assert outsider.status_code == 403
         assert owner.status_code == 302 and "X-Amz-Signature=" in owner["Location"]
 

@@ -57,7 +57,7 @@ def test_registered_only_record_asks_anonymous_visitors_to_sign_in(client, world
     signed_in = client.get(record.url)
 
     assert anonymous.status_code == 302
-    assert anonymous["Location"].startswith(reverse("wagtailcore_login") + "?next=")
+    assert anonymous["Location"].startswith(reverse("login") + "?next=")
     assert signed_in.status_code == 200
 
 
@@ -84,7 +84,7 @@ def test_document_of_a_draft_is_not_downloadable(client, world, make_record, s3_
     author = client.get(document.url)
 
     assert anonymous.status_code == 302
-    assert anonymous["Location"].startswith(reverse("wagtailcore_login") + "?next=")
+    assert anonymous["Location"].startswith(reverse("login") + "?next=")
     assert outsider.status_code == 403
     assert author.status_code == 302 and "X-Amz-Signature=" in author["Location"]
 

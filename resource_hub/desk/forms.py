@@ -1,0 +1,234 @@
+"""The desk's forms. Every error is tied to its field (aria-describedby, aria-invalid)."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from resource_hub.core.validators import normalise_orcid, validate_orcid
+from resource_hub.core.vocabularies import (
+    EducationLevel,
+    Language,
+    Licence,
+    ResourceType,
+    SubjectField,
+)
+from resource_hub.records.models import AccessLevel, CreatorRole
+
+
+class DescribedErrorsMixin:
+    """After validation, point each invalid field at its error message for screen readers."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            bound = self[name]
+            described = [f"{bound.auto_id}_error"]
+            if self.fields[name].help_text:
+                described.append(f"{bound.auto_id}_helptext")
+            self.fields[name].widget.attrs.update(
+                {"aria-describedby": " ".join(described), "aria-invalid": "true"}
+            )
+
+
+class VocabularyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class SubjectChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.code} {obj.label}"
+
+
+class LevelsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+KIND_CHOICES = [("material", _("Teaching material")), ("achievement", _("Achievement"))]
+
+
+def _resource_type_choices():
+    groups = {kind: [] for kind, _label in KIND_CHOICES}
+    for item in ResourceType.objects.active():
+        groups.setdefault(item.applies_to, []).append((item.code, item.label))
+    return [("", "—")] + [(label, groups[kind]) for kind, label in KIND_CHOICES]
+
+
+class RecordMetadataForm(DescribedErrorsMixin, forms.Form):
+    """Step 1 of the wizard: what the record is. Creating asks for the kind and institution."""
+
+    kind = forms.ChoiceField(
+        label=_("What are you sharing?"), choices=KIND_CHOICES, widget=forms.RadioSelect
+    )
+    institution = forms.ModelChoiceField(label=_("Institution"), queryset=None)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=255,
+        help_text=_("In the record's original language."),
+    )
+    abstract = forms.CharField(
+        label=_("Abstract"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What the record is about, in its original language."),
+    )
+    keywords = forms.CharField(
+        label=_("Keywords"),
+        required=False,
+        max_length=1000,
+        help_text=_("Separated by commas, in any language."),
+    )
+    language = VocabularyChoiceField(label=_("Original language"), queryset=None)
+    subject = SubjectChoiceField(
+        label=_("Subject (ISCED-F 2013)"),
+        queryset=None,
+        required=False,
+        help_text=_("The field of education, as specific as you can."),
+    )
+    education_levels = LevelsField(
+        label=_("Levels and sectors"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    resource_type = forms.ChoiceField(label=_("Type"), choices=())
+    licence = VocabularyChoiceField(label=_("Licence"), queryset=None)
+    year = forms.IntegerField(label=_("Year"), min_value=1900, max_value=2100)
+    access_level = forms.ChoiceField(
+        label=_("Who may see it once released"),
+        choices=AccessLevel.choices,
+        initial=AccessLevel.PUBLIC,
+    )
+
+    def __init__(self, *args, institutions=None, kind=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fixed_kind = kind
+        if kind:  # editing: the kind and the institution do not change
+            del self.fields["kind"]
+            del self.fields["institution"]
+        else:
+            self.fields["institution"].queryset = institutions
+            if institutions is not None and len(institutions) == 1:
+                self.fields["institution"].initial = institutions[0].pk
+        self.fields["language"].queryset = Language.objects.active()
+        self.fields["subject"].queryset = SubjectField.objects.active().order_by("code")
+        self.fields["education_levels"].queryset = EducationLevel.objects.active()
+        self.fields["licence"].queryset = Licence.objects.active()
+        self.fields["resource_type"].choices = _resource_type_choices()
+        self.fields["year"].initial = timezone.now().year
+
+    def clean_resource_type(self):
+        code = self.cleaned_data["resource_type"]
+        resource_type = ResourceType.objects.active().filter(code=code).first()
+        if resource_type is None:
+            raise ValidationError(_("Choose a type from the list."))
+        return resource_type
+
+    def clean_keywords(self):
+        words = [
+            word.strip() for word in self.cleaned_data["keywords"].replace("，", ",").split(",")
+        ]
+        return [word for word in words if word]
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = self.fixed_kind or cleaned.get("kind")
+        resource_type = cleaned.get("resource_type")
+        if kind and resource_type and resource_type.applies_to != kind:
+            self.add_error(
+                "resource_type",
+                _("“%(type)s” is not a type of %(kind)s; choose one from that group.")
+                % {"type": resource_type.label, "kind": dict(KIND_CHOICES)[kind]},
+            )
+        return cleaned
+
+    def record_fields(self) -> dict:
+        data = self.cleaned_data
+        names = ["title", "abstract", "language", "subject", "resource_type", "licence", "year"]
+        return {**{name: data[name] for name in names}, "access_level": data["access_level"]}
+
+
+class CreatorForm(DescribedErrorsMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=255)
+    orcid = forms.CharField(
+        label=_("ORCID iD"),
+        max_length=37,
+        required=False,
+        help_text=_("Optional, e.g. 0000-0002-1825-0097."),
+    )
+    affiliation = forms.CharField(label=_("Affiliation"), max_length=255, required=False)
+    # The initial role lets an untouched extra row count as empty.
+    role = forms.ChoiceField(
+        label=_("Role"), choices=CreatorRole.choices, initial=CreatorRole.AUTHOR
+    )
+
+    def clean_orcid(self):
+        orcid = self.cleaned_data["orcid"].strip()
+        if orcid:
+            validate_orcid(orcid)
+            orcid = normalise_orcid(orcid)
+        return orcid
+
+
+class BaseCreatorFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_few_forms": _("Name at least one creator."),
+    }
+
+    def creators(self) -> list[dict]:
+        return [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and form.cleaned_data.get("name")
+        ]
+
+
+CreatorFormSet = forms.formset_factory(
+    CreatorForm,
+    formset=BaseCreatorFormSet,
+    extra=2,
+    min_num=1,
+    validate_min=True,
+    max_num=30,
+    validate_max=True,
+)
+
+
+class FileAttachForm(forms.Form):
+    document = forms.IntegerField(widget=forms.HiddenInput)
+    label = forms.CharField(max_length=255, required=False)
+
+
+class ReasonForm(DescribedErrorsMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Why?"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class RejectForm(DescribedErrorsMixin, forms.Form):
+    comment = forms.CharField(
+        label=_("What needs to change"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The author sees this comment."),
+        error_messages={"required": _("Say what needs to change: the author sees your comment.")},
+    )
+
+
+class MembershipRequestForm(DescribedErrorsMixin, forms.Form):
+    institution = forms.ModelChoiceField(label=_("Institution"), queryset=None)
+    message = forms.CharField(
+        label=_("Message to the editors"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional: your department or course, so the editors know you."),
+    )
+
+    def __init__(self, *args, institutions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["institution"].queryset = institutions

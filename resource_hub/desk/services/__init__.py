@@ -1,0 +1,17 @@
+"""Writes of the teacher's desk. Record changes go through records.services."""
+
+from .membership import (
+    invitation_accept,
+    invitation_create,
+    membership_request_create,
+    membership_request_decide,
+)
+from .submissions import submission_withdraw
+
+__all__ = [
+    "invitation_accept",
+    "invitation_create",
+    "membership_request_create",
+    "membership_request_decide",
+    "submission_withdraw",
+]

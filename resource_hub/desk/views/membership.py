@@ -1,0 +1,120 @@
+"""Membership: ask to join an institution, invite a teacher, answer requests, accept a link."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from resource_hub.institutions.models import InstitutionPage
+from resource_hub.institutions.selectors import institutions_of_user
+
+from ..errors import DeskError
+from ..forms import MembershipRequestForm
+from ..models import MembershipRequest
+from ..selectors import (
+    institutions_edited_by,
+    institutions_open_to_request,
+    open_invitations_for,
+    pending_requests_for,
+    requests_of,
+)
+from ..services import (
+    invitation_accept,
+    invitation_create,
+    membership_request_create,
+    membership_request_decide,
+)
+from .common import desk_login_required
+
+
+def _membership_page(request, form=None, invitation_link=None, status=200):
+    user = request.user
+    return render(
+        request,
+        "desk/membership.html",
+        {
+            "memberships": institutions_of_user(user).order_by("title"),
+            "my_requests": requests_of(user),
+            "form": form or MembershipRequestForm(institutions=institutions_open_to_request(user)),
+            "edited": institutions_edited_by(user),
+            "pending": pending_requests_for(user),
+            "invitations": open_invitations_for(user),
+            "invitation_link": invitation_link,
+        },
+        status=status,
+    )
+
+
+@desk_login_required
+def membership(request):
+    return _membership_page(request)
+
+
+@require_POST
+@desk_login_required
+def membership_request(request):
+    form = MembershipRequestForm(
+        request.POST, institutions=institutions_open_to_request(request.user)
+    )
+    if form.is_valid():
+        try:
+            membership_request_create(
+                user=request.user,
+                institution=form.cleaned_data["institution"],
+                message=form.cleaned_data["message"],
+            )
+        except DeskError as error:
+            form.add_error("institution", str(error))
+        else:
+            messages.success(request, _("Your request was sent to the institution's editors."))
+            return redirect("desk:membership")
+    return _membership_page(request, form=form, status=400)
+
+
+@require_POST
+@desk_login_required
+def invitation_new(request):
+    institution = get_object_or_404(InstitutionPage, pk=request.POST.get("institution") or 0)
+    try:
+        invitation, token = invitation_create(user=request.user, institution=institution)
+    except DeskError as error:
+        messages.error(request, str(error))
+        return redirect("desk:membership")
+    link = request.build_absolute_uri(reverse("desk:invitation", args=[token]))
+    # Shown once: only the token's hash is stored.
+    return _membership_page(request, invitation_link={"url": link, "invitation": invitation})
+
+
+@require_POST
+@desk_login_required
+def membership_request_answer(request, pk):
+    membership_request = get_object_or_404(MembershipRequest, pk=pk)
+    approve = request.POST.get("decision") == "approve"
+    try:
+        membership_request_decide(user=request.user, request=membership_request, approve=approve)
+    except DeskError as error:
+        messages.error(request, str(error))
+    else:
+        name = membership_request.user.get_full_name() or membership_request.user.get_username()
+        if approve:
+            messages.success(request, _("%(name)s is now a teacher.") % {"name": name})
+        else:
+            messages.success(request, _("The request of %(name)s was declined.") % {"name": name})
+    return redirect("desk:membership")
+
+
+@desk_login_required
+def invitation(request, token):
+    if request.method == "POST":
+        try:
+            accepted = invitation_accept(user=request.user, token=token)
+        except DeskError as error:
+            return render(request, "desk/invitation.html", {"error": str(error)}, status=400)
+        messages.success(
+            request,
+            _("Welcome: you are now a teacher of %(institution)s.")
+            % {"institution": accepted.institution},
+        )
+        return redirect("desk:submissions")
+    return render(request, "desk/invitation.html", {"token": token})

@@ -1,0 +1,196 @@
+"""The upload wizard: 1 metadata, 2 files, 3 review and submit; and editing a draft."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from taggit.models import Tag
+
+from resource_hub.files.models import ResourceDocument
+from resource_hub.records import permissions
+from resource_hub.records.errors import RecordError
+from resource_hub.records.models import (
+    AchievementPage,
+    RecordCreator,
+    RecordKeyword,
+    TeachingResourcePage,
+)
+from resource_hub.records.selectors import record_status
+from resource_hub.records.services import file_attach, record_create_draft, record_update_draft
+
+from ..forms import CreatorFormSet, FileAttachForm, RecordMetadataForm
+from .common import desk_login_required, get_record, institutions_to_add_to
+
+RECORD_CLASSES = {"material": TeachingResourcePage, "achievement": AchievementPage}
+
+
+def _metadata_page(request, form, creators, record=None, status=200):
+    return render(
+        request,
+        "desk/record_metadata.html",
+        {"form": form, "creators": creators, "record": record, "step": 1},
+        status=status,
+    )
+
+
+@desk_login_required
+def record_new(request):
+    institutions = institutions_to_add_to(request.user)
+    if not institutions:
+        messages.info(request, _("Join an institution before you share a record."))
+        return redirect("desk:membership")
+    form = RecordMetadataForm(request.POST or None, institutions=institutions)
+    creators = CreatorFormSet(request.POST or None, prefix="creators")
+    if request.method == "POST" and form.is_valid() and creators.is_valid():
+        data = form.cleaned_data
+        try:
+            record = record_create_draft(
+                user=request.user,
+                institution=data["institution"],
+                record_class=RECORD_CLASSES[data["kind"]],
+                creators=creators.creators(),
+                keywords=data["keywords"],
+                education_levels=data["education_levels"],
+                **form.record_fields(),
+            )
+        except RecordError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Draft saved. Now add its files."))
+            return redirect("desk:record-files", pk=record.pk)
+    status = 400 if request.method == "POST" else 200
+    return _metadata_page(request, form, creators, status=status)
+
+
+def _initial(record):
+    levels = list(record.education_levels.all())
+    return {
+        "title": record.title,
+        "abstract": record.abstract,
+        "keywords": ", ".join(tag.name for tag in record.keywords.all()),
+        "language": record.language_id,
+        "subject": record.subject_id,
+        "education_levels": levels,
+        "resource_type": record.resource_type_id,
+        "licence": record.licence_id,
+        "year": record.year,
+        "access_level": record.access_level,
+    }
+
+
+@desk_login_required
+def record_edit(request, pk):
+    record = get_record(request, pk, edit=True)
+    draft = record.get_latest_revision_as_object()
+    kind = record.resource_type_kind
+    form = RecordMetadataForm(request.POST or None, initial=_initial(draft), kind=kind)
+    creators = CreatorFormSet(
+        request.POST or None,
+        prefix="creators",
+        initial=[
+            {"name": c.name, "orcid": c.orcid, "affiliation": c.affiliation, "role": c.role}
+            for c in draft.creators.all()
+        ],
+    )
+    if request.method == "POST" and form.is_valid() and creators.is_valid():
+        try:
+            with transaction.atomic():
+                record_update_draft(
+                    user=request.user,
+                    record=record,
+                    creators=[RecordCreator(**item) for item in creators.creators()],
+                    education_levels=list(form.cleaned_data["education_levels"]),
+                    # Setting `keywords` on a revision object does nothing; its child
+                    # relation `keyword_items` is what a revision stores.
+                    keyword_items=[
+                        RecordKeyword(
+                            tag=Tag.objects.get_or_create(
+                                name__iexact=word, defaults={"name": word}
+                            )[0]
+                        )
+                        for word in form.cleaned_data["keywords"]
+                    ],
+                    **form.record_fields(),
+                )
+        except RecordError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("desk:record-files", pk=record.pk)
+    status = 400 if request.method == "POST" else 200
+    return _metadata_page(request, form, creators, record=record, status=status)
+
+
+def _files_of(record):
+    draft = record.get_latest_revision_as_object()
+    return [item.document for item in draft.files.all()]
+
+
+@desk_login_required
+def record_files(request, pk):
+    record = get_record(request, pk, edit=True)
+    institution = record.institution
+    api_root = reverse("api:uploads").removesuffix("uploads")
+    return render(
+        request,
+        "desk/record_files.html",
+        {
+            "record": record,
+            "step": 2,
+            "files": _files_of(record),
+            "collection_id": institution.collection_id,
+            "api_root": api_root,
+            "max_bytes": settings.FILES_MAX_UPLOAD_SIZE,
+            "max_size": filesizeformat(settings.FILES_MAX_UPLOAD_SIZE),
+        },
+    )
+
+
+@require_POST
+@desk_login_required
+def record_file_attach(request, pk):
+    """Called by the wizard's script once a file is uploaded: attach the new document."""
+    record = get_record(request, pk, edit=True)
+    form = FileAttachForm(request.POST)
+    if not form.is_valid():
+        return JsonResponse({"error": {"message": _("No file was given.")}}, status=400)
+    document = ResourceDocument.objects.filter(pk=form.cleaned_data["document"]).first()
+    try:
+        if document is None:
+            raise RecordError(_("This file does not exist."))
+        file_attach(
+            user=request.user,
+            record=record,
+            document=document,
+            label=form.cleaned_data["label"],
+        )
+    except RecordError as error:
+        return JsonResponse({"error": {"message": str(error)}}, status=422)
+    return JsonResponse({"document": {"id": document.pk, "title": document.title}}, status=201)
+
+
+@desk_login_required
+def record_review(request, pk):
+    record = get_record(request, pk)
+    draft = record.get_latest_revision_as_object()
+    return render(
+        request,
+        "desk/record_review.html",
+        {
+            "record": record,
+            "draft": draft,
+            "step": 3,
+            "status": record_status(record),
+            "files": _files_of(record),
+            "creators": list(draft.creators.all()),
+            "keywords": [tag.name for tag in draft.keywords.all()],
+            "levels": list(draft.education_levels.all()),
+            "can_edit": permissions.can_edit(request.user, record),
+            "can_submit": permissions.can_submit(request.user, record),
+        },
+    )
