@@ -142,6 +142,7 @@ TASKS = {
 # Members sign in on the site's own page (the desk's templates for django.contrib.auth);
 # Wagtail's private pages send visitors there too.
 LOGIN_URL = "login"
+WAGTAIL_FRONTEND_LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "desk:submissions"
 LOGOUT_REDIRECT_URL = "/"
 
