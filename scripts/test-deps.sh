@@ -3,7 +3,9 @@
 # when missing (as root; otherwise it says what to install):
 #   - fonts for Chinese, Thai and Latin text: the extraction and thumbnail
 #     tests write real PDFs in those scripts (fpdf2 embeds the fonts);
-#   - Node.js: runs the browser uploader module against the live test server.
+#   - Node.js: runs the browser uploader module against the live test server;
+#   - Chromium: the browser tests (tests/e2e) drive Debian's build through
+#     Playwright; `playwright install` downloads a browser and is never used.
 # `make test` runs it first. Safe to run again: it installs nothing twice.
 set -euo pipefail
 RH_SERVICE_NAME=test-deps
@@ -15,7 +17,8 @@ font_installed "wqy-microhei" || missing+=(fonts-wqy-microhei)
 font_installed "NotoSansThai" || missing+=(fonts-noto-core)
 font_installed "DejaVuSans" || missing+=(fonts-dejavu-core)
 command -v node >/dev/null || missing+=(nodejs)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"
 fi
-log "fonts and Node.js $(node --version) are in place"
+log "fonts, Node.js $(node --version) and $(/usr/bin/chromium --version 2>/dev/null) are in place"

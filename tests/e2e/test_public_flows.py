@@ -1,0 +1,103 @@
+"""What an anonymous visitor does in a real browser: find a record by a word inside its PDF,
+open it, download the file; a draft stays out of reach; the public pages pass axe.
+
+Real PostgreSQL, Elasticsearch and S3 server (tests/conftest.py), real Chromium
+(tests/e2e/conftest.py). URLs come from reverse() and page.get_url() at test time.
+"""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from wagtail.models import Site
+
+from resource_hub.files.services import document_create
+from resource_hub.records.services import file_attach, record_release
+from search import lifecycle
+from tests.files import samples
+
+from .browser import axe_check, screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+# Made up, so it can only be found in the PDF's text: not in any title, abstract or keyword.
+WORD_IN_PDF = "paddywhistle"
+TITLE = "水稻栽培技术 Rice cultivation techniques"
+FILE_NAME = "การปลูกข้าว 水稻.pdf"
+
+
+@pytest.fixture
+def search_index(es_client):
+    """An empty index of the test's own, so releases are indexed as they happen."""
+    lifecycle.rebuild()
+    return es_client
+
+
+@pytest.fixture
+def pdf_bytes():
+    return samples.pdf_with_text(
+        [("en", f"Lesson one: water management in the {WORD_IN_PDF} method."), ("th", "การปลูกข้าว")]
+    )
+
+
+@pytest.fixture
+def released(world, make_record, search_index, s3_storage, pdf_bytes):
+    """A released record with the PDF on the S3 server, its text extracted and indexed."""
+    record = make_record(title=TITLE)
+    document = document_create(
+        user=world.teacher_a,
+        collection=world.inst_a.collection,
+        file=ContentFile(pdf_bytes, name=FILE_NAME),
+    )
+    file_attach(user=world.teacher_a, record=record, document=document)
+    return record_release(user=world.editor_a, record=record)
+
+
+def home_url():
+    return Site.objects.get(is_default_site=True).root_page.get_url()
+
+
+def test_a_visitor_finds_a_word_inside_a_pdf_and_downloads_the_same_bytes(
+    page, released, pdf_bytes
+):
+    page.goto(home_url())
+    page.get_by_role("search").first.get_by_role("searchbox").fill(WORD_IN_PDF)
+    page.get_by_role("search").first.get_by_role("button").click()
+
+    results = page.locator("ol.search-results > li")
+    assert results.count() == 1
+    screenshot(page, "search-results")
+    results.first.get_by_role("link").first.click()
+
+    assert page.get_by_role("heading", level=1).inner_text() == TITLE
+    assert page.url.endswith(released.get_url())
+    with page.expect_download() as started:
+        page.get_by_role("link", name=FILE_NAME.removesuffix(".pdf")).first.click()
+    download = started.value
+    assert download.failure() is None
+    assert download.suggested_filename == FILE_NAME
+    with open(download.path(), "rb") as saved:
+        assert saved.read() == pdf_bytes
+
+
+def test_a_draft_is_not_found_by_its_url(page, world, make_record):
+    draft = make_record(title="Unreleased cassava notes")
+
+    response = page.goto(draft.get_url())
+
+    assert response.status == 404
+    assert "Unreleased cassava notes" not in page.content()
+
+
+def test_home_search_and_record_pages_pass_axe(page, released):
+    page.goto(home_url())
+    axe_check(page)
+    screenshot(page, "home")
+
+    page.goto(reverse("search") + "?q=rice")
+    assert page.locator("ol.search-results > li").count() == 1
+    axe_check(page)
+    screenshot(page, "search")
+
+    page.goto(released.get_url())
+    axe_check(page)
+    screenshot(page, "record")
