@@ -13,7 +13,7 @@
 #   RH_S3_BUCKET          bucket created at start, private (resource-hub)
 #   RH_S3_ACCESS_KEY      access key id                    (resource-hub)
 #   RH_S3_SECRET_KEY      secret access key      (resource-hub-secret-key-for-dev)
-#   RH_S3_CORS_ORIGINS    space-separated browser origins allowed by CORS, or "*"
+#   RH_S3_CORS_ORIGINS    space-separated browser origins (regular expressions) allowed by CORS, or "*"
 #                         ("http://127.0.0.1:8000 http://localhost:8000")
 #   RH_S3_CORS_HEADERS    space-separated request headers allowed by CORS, or "*"
 #                         (a list of the usual S3 upload headers, see below)
@@ -49,7 +49,9 @@ RH_S3_BUCKET="${RH_S3_BUCKET:-resource-hub}"
 RH_S3_ACCESS_KEY="${RH_S3_ACCESS_KEY:-resource-hub}"
 RH_S3_SECRET_KEY="${RH_S3_SECRET_KEY:-resource-hub-secret-key-for-dev}"
 RH_S3_REGION=us-east-1
-RH_S3_CORS_ORIGINS="${RH_S3_CORS_ORIGINS:-http://127.0.0.1:8000 http://localhost:8000}"
+# Default: a site on this machine at any port (`make run` on 8000, the browser
+# tests' live server on a random one). Each origin is a regular expression.
+RH_S3_CORS_ORIGINS="${RH_S3_CORS_ORIGINS:-http://127.0.0.1:[0-9]+ http://localhost:[0-9]+}"
 # S3Proxy compares each requested header with this list (case-insensitively,
 # no wildcards such as x-amz-*), so name every header a browser may send.
 RH_S3_CORS_HEADERS="${RH_S3_CORS_HEADERS:-authorization content-type content-md5 \
