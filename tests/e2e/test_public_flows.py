@@ -101,3 +101,20 @@ def test_home_search_and_record_pages_pass_axe(page, released):
     page.goto(released.get_url())
     axe_check(page)
     screenshot(page, "record")
+
+
+def test_the_search_box_suggests_titles_and_the_keyboard_chooses_one(page, released):
+    page.goto(reverse("search"))
+    box = page.locator("#search-q")
+    box.press_sequentially("水稻", delay=50)
+    option = page.get_by_role("option", name=TITLE)
+    option.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+
+    box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == option.get_attribute("id")
+    with page.expect_navigation():
+        box.press("Enter")
+
+    assert page.locator("ol.search-results > li").count() == 1
+    assert box.input_value() == TITLE
