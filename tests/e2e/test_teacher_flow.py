@@ -68,6 +68,7 @@ def test_a_teacher_shares_a_pdf_the_editor_approves_and_a_visitor_downloads_it(
     page.locator("#id_creators-0-name").fill("Somchai Jaidee")
     page.locator("#desk-save-details").click()
 
+    page.locator("#desk-upload[data-ready]").wait_for()
     page.locator("#desk-files-input").set_input_files(str(pdf))
     page.locator("#desk-progress li[data-state=done]").wait_for(timeout=60_000)
     assert page.locator("#desk-attached").inner_text().count("บทเรียน") == 1

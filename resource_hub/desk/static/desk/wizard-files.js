@@ -8,14 +8,12 @@ const drop = form.querySelector("[data-desk-drop]");
 const attached = document.getElementById("desk-attached");
 const csrfToken = form.querySelector("input[name=csrfmiddlewaretoken]").value;
 const maxBytes = Number(form.dataset.maxBytes);
-const msg = (key) => form.dataset[`msg${key[0].toUpperCase()}${key.slice(1)}`] ?? key;
-const formatter = new Intl.NumberFormat(document.documentElement.lang || undefined, {
-  style: "unit",
-  unit: "megabyte",
-  maximumFractionDigits: 1,
-});
-const mb = (bytes) => formatter.format(bytes / 1e6);
 const { Uploader } = await import(form.dataset.uploaderUrl);
+// Beside uploader.js: the screen's parts shared with the admin's upload screen.
+const { acceptFiles, failure, follow, messages } = await import(
+  new URL("upload-rows.js", new URL(form.dataset.uploaderUrl, window.location.href)).href
+);
+const msg = messages(form);
 
 let count = 0;
 function row(file) {
@@ -69,35 +67,18 @@ async function send(file, view) {
     view.cancel.remove();
   };
   if (file.size > maxBytes) return finish("is-failed", `${msg("failed")}: ${msg("tooLarge")}`);
-  const controller = new AbortController();
   const uploader = new Uploader({ csrfToken, apiPath: form.dataset.apiRoot });
-  let current = null;
-  view.cancel.addEventListener("click", async () => {
-    controller.abort();
-    if (current) await uploader.cancel(current, file).catch(() => {});
-  });
-  uploader.addEventListener("start", (e) => {
-    current = e.detail.upload;
-    view.status.textContent = e.detail.resumed ? msg("resumed") : msg("uploading");
-  });
-  uploader.addEventListener("progress", (e) => {
-    view.bar.value = e.detail.loaded;
-    view.status.textContent = `${msg("uploading")} ${mb(e.detail.loaded)} / ${mb(e.detail.total)}`;
-    if (e.detail.loaded >= e.detail.total) view.status.textContent = msg("checking");
-  });
-  uploader.addEventListener("retry", () => {
-    view.status.textContent = msg("retrying");
-  });
+  const signal = follow(uploader, file, view, msg);
   try {
     const done = await uploader.upload(file, {
       collection: Number(form.dataset.collection),
-      signal: controller.signal,
+      signal,
     });
     await attach(done.document);
     view.bar.value = view.bar.max;
     finish("is-done", msg("done"));
   } catch (error) {
-    finish("is-failed", error.code === "aborted" ? msg("cancelled") : `${msg("failed")}: ${error.message}`);
+    finish("is-failed", failure(error, msg));
   }
 }
 
@@ -107,20 +88,4 @@ async function sendAll(files) {
   for (const [file, view] of views) await send(file, view);
 }
 
-input.addEventListener("change", () => {
-  sendAll([...input.files]);
-  input.value = "";
-});
-for (const type of ["dragenter", "dragover"]) {
-  drop.addEventListener(type, (event) => {
-    event.preventDefault();
-    drop.classList.add("is-over");
-  });
-}
-for (const type of ["dragleave", "drop"]) {
-  drop.addEventListener(type, () => drop.classList.remove("is-over"));
-}
-drop.addEventListener("drop", (event) => {
-  event.preventDefault();
-  sendAll([...event.dataTransfer.files]);
-});
+acceptFiles(input, drop, sendAll);

@@ -1,21 +1,16 @@
 // The admin's "Upload files" screen: one row per file with a progress bar;
 // the work is done by uploader.js. Messages come translated from the page.
 import { Uploader } from "./uploader.js";
+import { acceptFiles, failure, follow, messages } from "./upload-rows.js";
 
 const form = document.querySelector("[data-rh-upload]");
 const list = form.querySelector("[data-rh-list]");
 const input = form.querySelector("input[type=file]");
 const drop = form.querySelector("[data-rh-drop]");
 const collection = form.querySelector("select[name=collection]");
-const msg = (key) => form.dataset[`msg${key[0].toUpperCase()}${key.slice(1)}`] ?? key;
+const msg = messages(form);
 const csrfToken = form.querySelector("input[name=csrfmiddlewaretoken]").value;
 const maxBytes = Number(form.dataset.maxBytes);
-const formatter = new Intl.NumberFormat(document.documentElement.lang || undefined, {
-  style: "unit",
-  unit: "megabyte",
-  maximumFractionDigits: 1,
-});
-const mb = (bytes) => formatter.format(bytes / 1e6);
 
 function row(file) {
   const item = document.createElement("li");
@@ -47,27 +42,10 @@ async function send(file) {
     view.cancel.remove();
     return;
   }
-  const controller = new AbortController();
   const uploader = new Uploader({ csrfToken });
-  let current = null;
-  view.cancel.addEventListener("click", async () => {
-    controller.abort();
-    if (current) await uploader.cancel(current, file).catch(() => {});
-  });
-  uploader.addEventListener("start", (e) => {
-    current = e.detail.upload;
-    view.status.textContent = e.detail.resumed ? msg("resumed") : msg("uploading");
-  });
-  uploader.addEventListener("progress", (e) => {
-    view.bar.value = e.detail.loaded;
-    view.status.textContent = `${msg("uploading")} ${mb(e.detail.loaded)} / ${mb(e.detail.total)}`;
-    if (e.detail.loaded >= e.detail.total) view.status.textContent = msg("checking");
-  });
-  uploader.addEventListener("retry", () => {
-    view.status.textContent = msg("retrying");
-  });
+  const signal = follow(uploader, file, view, msg);
   try {
-    const done = await uploader.upload(file, { collection: Number(collection.value), signal: controller.signal });
+    const done = await uploader.upload(file, { collection: Number(collection.value), signal });
     view.item.classList.add("is-done");
     view.status.textContent = `${msg("done")} · `;
     const link = document.createElement("a");
@@ -76,8 +54,7 @@ async function send(file) {
     view.status.append(link);
   } catch (error) {
     view.item.classList.add("is-failed");
-    view.status.textContent =
-      error.code === "aborted" ? msg("cancelled") : `${msg("failed")}: ${error.message}`;
+    view.status.textContent = failure(error, msg);
   }
   view.cancel.remove();
 }
@@ -87,20 +64,4 @@ async function sendAll(files) {
   for (const file of files) await send(file);
 }
 
-input.addEventListener("change", () => {
-  sendAll([...input.files]);
-  input.value = "";
-});
-for (const type of ["dragenter", "dragover"]) {
-  drop.addEventListener(type, (event) => {
-    event.preventDefault();
-    drop.classList.add("is-over");
-  });
-}
-for (const type of ["dragleave", "drop"]) {
-  drop.addEventListener(type, () => drop.classList.remove("is-over"));
-}
-drop.addEventListener("drop", (event) => {
-  event.preventDefault();
-  sendAll([...event.dataTransfer.files]);
-});
+acceptFiles(input, drop, sendAll);
