@@ -87,8 +87,14 @@ def record_create_draft(
         ),
     )
     record = record_class(owner=user, live=False, **fields)
-    record.creators = [RecordCreator(**creator) for creator in creators]
-    record.translations = [RecordTranslation(**translation) for translation in translations]
+    # In the order given: Orderable rows made in memory get no sort_order of their own.
+    record.creators = [
+        RecordCreator(**{"sort_order": n, **creator}) for n, creator in enumerate(creators)
+    ]
+    record.translations = [
+        RecordTranslation(**{"sort_order": n, **translation})
+        for n, translation in enumerate(translations)
+    ]
     record.education_levels = list(education_levels)
     record.contributing_institutions = list(contributing_institutions)
     for creator in record.creators.all():
@@ -108,8 +114,11 @@ def record_update_draft(*, user, record, **fields):
     if not permissions.can_edit(user, record):
         raise RecordPermissionDenied()
     draft = record.get_latest_revision_as_object()
+    keywords = fields.pop("keywords", None)
     for name, value in fields.items():
         setattr(draft, name, value)
+    if keywords is not None:
+        draft.keywords.set(list(keywords))  # a tag manager: assigning would be ignored
     _validated(draft)
     draft.save_revision(user=user, log_action=True)
     return draft
@@ -126,7 +135,8 @@ def file_attach(*, user, record, document, label: str = ""):
     draft = record.get_latest_revision_as_object()
     if any(item.document_id == document.pk for item in draft.files.all()):
         raise RecordError(_("This file is already attached to the record."))
-    draft.files.add(RecordFile(document=document, label=label))
+    last = max((item.sort_order or 0 for item in draft.files.all()), default=-1)
+    draft.files.add(RecordFile(document=document, label=label, sort_order=last + 1))
     if not record.live:
         # A draft's own rows are what its authors and editors see and download.
         draft.files.commit()
