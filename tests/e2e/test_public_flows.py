@@ -118,3 +118,22 @@ def test_the_search_box_suggests_titles_and_the_keyboard_chooses_one(page, relea
 
     assert page.locator("ol.search-results > li").count() == 1
     assert box.input_value() == TITLE
+
+
+def test_without_javascript_a_visitor_still_searches_opens_and_downloads(
+    browser, live_server, released, pdf_bytes
+):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(reverse("search") + f"?q={WORD_IN_PDF}")
+        page.locator("ol.search-results > li").first.get_by_role("link").first.click()
+        assert page.get_by_role("heading", level=1).inner_text() == TITLE
+        page.locator("details.language-switcher summary").click()  # <details>: no script
+        assert page.get_by_role("link", name="简体中文").is_visible()
+        with page.expect_download() as started:
+            page.get_by_role("link", name="Download").first.click()
+        with open(started.value.path(), "rb") as saved:
+            assert saved.read() == pdf_bytes
+    finally:
+        context.close()
