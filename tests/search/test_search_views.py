@@ -115,7 +115,7 @@ def test_without_elasticsearch_the_page_says_so_and_answers(client, unreachable)
     html = page.content.decode()
     assert page.status_code == 200
     assert "simpler search of the database" in html
-    assert "水稻栽培技术" in html
+    assert "<mark>水稻</mark>栽培技术" in html  # found, and the word marked
 
 
 def test_without_elasticsearch_the_api_is_degraded(client, unreachable):
