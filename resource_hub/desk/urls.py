@@ -11,6 +11,11 @@ urlpatterns = [
     path("records/<int:pk>/edit/", records.record_edit, name="record-edit"),
     path("records/<int:pk>/files/", records.record_files, name="record-files"),
     path("records/<int:pk>/files/attach/", records.record_file_attach, name="record-attach"),
+    path(
+        "records/<int:pk>/files/<int:document_id>/remove/",
+        records.record_file_detach,
+        name="record-detach",
+    ),
     path("records/<int:pk>/submit/", submissions.record_submit_view, name="record-submit"),
     path("records/<int:pk>/withdraw/", submissions.record_withdraw_view, name="record-withdraw"),
     path("review/", review.review_list, name="review"),

@@ -217,3 +217,44 @@ def test_submitted_record_cannot_be_submitted_twice(world, teacher, make_record)
     record_submit(user=world.teacher_a, record=record)
     response = teacher.post(reverse("desk:record-submit", args=[record.pk]), follow=True)
     assert "already waiting for review" in response.content.decode()
+
+
+def attached_documents(record) -> list[int]:
+    record.refresh_from_db()
+    return [item.document_id for item in record.get_latest_revision_as_object().files.all()]
+
+
+def test_a_teacher_removes_a_wrongly_attached_file_and_keeps_the_other(
+    world, signed_in, make_record
+):
+    from resource_hub.files.models import ResourceDocument
+    from resource_hub.records.services import file_attach
+
+    record = make_record()
+    wrong, right = (
+        ResourceDocument.objects.create(
+            title=title, file=f"documents/{title}.pdf", collection=world.inst_a.collection,
+            uploaded_by_user=world.teacher_a,
+        )
+        for title in ("wrong-file", "right-file")
+    )  # fmt: skip
+    for document in (wrong, right):
+        file_attach(user=world.teacher_a, record=record, document=document)
+    teacher = signed_in(world.teacher_a)
+
+    response = teacher.post(reverse("desk:record-detach", args=[record.pk, wrong.pk]), follow=True)
+
+    assert attached_documents(record) == [right.pk]
+    page = response.content.decode()
+    assert "“wrong-file” was removed from the record." in page
+    assert f'id="desk-remove-{right.pk}"' in page and f'id="desk-remove-{wrong.pk}"' not in page
+    # Once more: it is no longer there, so nothing changes and the teacher is told.
+    again = teacher.post(reverse("desk:record-detach", args=[record.pk, wrong.pk]), follow=True)
+    assert "not attached to the record" in again.content.decode()
+    assert attached_documents(record) == [right.pk]
+    # Another institution's teacher cannot touch it.
+    outsider = signed_in(world.teacher_b).post(
+        reverse("desk:record-detach", args=[record.pk, right.pk])
+    )
+    assert outsider.status_code in (403, 404)
+    assert attached_documents(record) == [right.pk]

@@ -21,7 +21,12 @@ from resource_hub.records.models import (
     TeachingResourcePage,
 )
 from resource_hub.records.selectors import record_status
-from resource_hub.records.services import file_attach, record_create_draft, record_update_draft
+from resource_hub.records.services import (
+    file_attach,
+    file_detach,
+    record_create_draft,
+    record_update_draft,
+)
 
 from ..forms import CreatorFormSet, FileAttachForm, RecordMetadataForm
 from .common import desk_login_required, get_record, institutions_to_add_to
@@ -172,6 +177,25 @@ def record_file_attach(request, pk):
     except RecordError as error:
         return JsonResponse({"error": {"message": str(error)}}, status=422)
     return JsonResponse({"document": {"id": document.pk, "title": document.title}}, status=201)
+
+
+@require_POST
+@desk_login_required
+def record_file_detach(request, pk, document_id):
+    """The Remove button beside an attached file (a form: works without JavaScript)."""
+    record = get_record(request, pk, edit=True)
+    document = ResourceDocument.objects.filter(pk=document_id).first()
+    try:
+        if document is None:
+            raise RecordError(_("This file does not exist."))
+        file_detach(user=request.user, record=record, document=document)
+    except RecordError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("“%(title)s” was removed from the record.") % {"title": document.title}
+        )
+    return redirect("desk:record-files", pk=record.pk)
 
 
 @desk_login_required

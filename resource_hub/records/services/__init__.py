@@ -2,7 +2,7 @@
 front end and the API call them. Each checks permission first."""
 
 from .access import record_apply_access
-from .drafts import file_attach, record_create_draft, record_update_draft
+from .drafts import file_attach, file_detach, record_create_draft, record_update_draft
 from .workflow import (
     record_reject,
     record_release,
@@ -13,6 +13,7 @@ from .workflow import (
 
 __all__ = [
     "file_attach",
+    "file_detach",
     "record_apply_access",
     "record_create_draft",
     "record_reject",

@@ -146,3 +146,25 @@ def file_attach(*, user, record, document, label: str = ""):
     # simple: every service that changes a record's files re-indexes it.
     index_later([record.pk])
     return draft
+
+
+@transaction.atomic
+def file_detach(*, user, record, document):
+    """Take a file off the record, as a change to review like any other.
+
+    The document itself stays (another record may hold it; `files_sweep`
+    reports documents no record uses).
+    """
+    record.refresh_from_db()  # callers may hold a stale copy
+    if not permissions.can_edit(user, record):
+        raise RecordPermissionDenied()
+    draft = record.get_latest_revision_as_object()
+    kept = [item for item in draft.files.all() if item.document_id != document.pk]
+    if len(kept) == len(draft.files.all()):
+        raise RecordError(_("This file is not attached to the record."))
+    draft.files = kept
+    if not record.live:
+        draft.files.commit()  # as file_attach: a draft's own rows are what people download
+    draft.save_revision(user=user, log_action=True)
+    index_later([record.pk])  # as file_attach
+    return draft
