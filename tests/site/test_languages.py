@@ -104,3 +104,13 @@ def test_unprefixed_views_keep_their_own_not_found(client, db):
     response = client.get(reverse("files:download", args=[424242]))
 
     assert response.status_code == 404
+
+
+def test_the_language_read_in_is_remembered_for_the_bare_root(client, world):
+    first = client.get(home_url("th"), HTTP_ACCEPT_LANGUAGE="en")
+    assert first.cookies["django_language"].value == "th"
+
+    later = client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert later["Location"] == home_url("th")
+    assert "django_language" not in client.get(home_url("th")).cookies  # set once, not each time
