@@ -90,3 +90,16 @@ def record_for_desk(user, pk: int, *, edit: bool = False) -> RecordPage | None:
 
 def _edits(user, record) -> bool:
     return record.permissions_for_user(user).can_publish()
+
+
+def open_invitation(token: str) -> MembershipInvitation | None:
+    """The unused, unexpired invitation the link's token belongs to, if any (for its page)."""
+    from .services.membership import token_hash
+
+    return (
+        MembershipInvitation.objects.select_related("institution")
+        .filter(
+            token_hash=token_hash(token), accepted_at__isnull=True, expires_at__gt=timezone.now()
+        )
+        .first()
+    )

@@ -35,7 +35,9 @@ def test_an_editor_invites_and_the_newcomer_becomes_a_teacher(world, signed_in, 
     assert stored.role == "teacher"
 
     client = signed_in(newcomer)
-    assert client.get(path).status_code == 200
+    page = client.get(path)
+    assert page.status_code == 200
+    assert world.inst_a.title in page.content.decode()  # who invites, before accepting
     response = client.post(path)
 
     assert response.status_code == 302
@@ -53,6 +55,7 @@ def test_an_invitation_works_once(world, signed_in, newcomer):
 
     assert response.status_code == 400
     assert "already been used" in response.content.decode()
+    assert signed_in(latecomer).get(path).status_code == 404  # the page says so too
     assert not is_member_of(latecomer, world.inst_a)
 
 

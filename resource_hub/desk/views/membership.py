@@ -15,6 +15,7 @@ from ..models import MembershipRequest
 from ..selectors import (
     institutions_edited_by,
     institutions_open_to_request,
+    open_invitation,
     open_invitations_for,
     pending_requests_for,
     requests_of,
@@ -117,4 +118,10 @@ def invitation(request, token):
             % {"institution": accepted.institution},
         )
         return redirect("desk:submissions")
-    return render(request, "desk/invitation.html", {"token": token})
+    found = open_invitation(token)
+    if found is None:
+        error = _(
+            "This invitation link is not valid, used or expired. Ask the editor for a new one."
+        )
+        return render(request, "desk/invitation.html", {"error": error}, status=404)
+    return render(request, "desk/invitation.html", {"token": token, "invitation": found})
