@@ -190,12 +190,18 @@ def rebuild(*, on_progress: OnProgress = _nothing) -> RebuildResult:
 
 
 def changed_since(moment) -> list[int]:
-    """Ids of pages Wagtail logged an action on since `moment` (deleted ones too)."""
+    """Ids of records Wagtail logged an action on since `moment` (deleted ones too).
+
+    Institutions and other pages are left out: they have no document to fix.
+    """
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import PageLogEntry
 
-    return sorted(
-        set(PageLogEntry.objects.filter(timestamp__gte=moment).values_list("page_id", flat=True))
-    )
+    from .indexing import RECORD_TYPES
+
+    types = ContentType.objects.get_for_models(*RECORD_TYPES).values()
+    entries = PageLogEntry.objects.filter(timestamp__gte=moment, content_type__in=types)
+    return sorted(set(entries.values_list("page_id", flat=True)))
 
 
 def update(ids: Iterable[int] | None = None, *, on_progress: OnProgress = _nothing) -> BulkResult:
