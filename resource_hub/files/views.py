@@ -1,5 +1,7 @@
 import posixpath
 
+from csp.constants import SELF
+from csp.decorators import csp_replace
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -46,6 +48,7 @@ def download(request, document_id: int):
 
 @require_GET
 @xframe_options_sameorigin  # the record page shows PDFs in an <iframe> (local storage: our origin)
+@csp_replace({"frame-ancestors": SELF})  # the same, for CSP (settings/security.py)
 def preview(request, document_id: int):
     """The file itself, shown in the browser: PDF, raster images, audio and video only.
 

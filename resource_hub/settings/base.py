@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .environment import BASE_DIR, env_choice, env_list, env_str
 from .search import *  # noqa: F403
+from .security import *  # noqa: F403
 from .storage import *  # noqa: F403
 
 PROJECT_DIR = BASE_DIR / "resource_hub"
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "resource_hub.core.security_policy.ContentSecurityPolicyMiddleware",  # settings/security.py
     "django.contrib.sessions.middleware.SessionMiddleware",
     "resource_hub.core.middleware.LocaleMiddleware",  # language prefixes, see its docstring
     "django.middleware.common.CommonMiddleware",
