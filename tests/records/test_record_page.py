@@ -174,7 +174,12 @@ def test_members_only_record_names_no_files_to_crawlers(client, world, postgres_
 
     (data,) = [json.loads(t) for t in parse(response).json_ld]
     assert "associatedMedia" not in data
-    assert "exam.txt" in response.content.decode() or "exam" in response.content.decode()
+    # The member still sees the file: its title (the name without extension)
+    # and its download button.
+    (item,) = record.files.all()
+    body = response.content.decode()
+    assert '<p class="file-title">exam</p>' in body
+    assert f"{reverse('files:download', args=[item.document_id])}?record={record.pk}" in body
 
 
 def test_public_record_lists_its_files_with_download_buttons(
