@@ -5,6 +5,7 @@ import pytest
 from resource_hub.demo import documents, fonts, texts
 from resource_hub.demo.institutions import INSTITUTIONS
 from resource_hub.demo.specs import build_specs
+from tests.conftest import require
 
 from .helpers import pdf_language, squeezed, text_of
 
@@ -39,8 +40,11 @@ def test_pdf_has_the_title_and_abstract_in_a_font_it_embeds(language):
 
 def test_latin_script_and_lao_pdfs_are_in_their_own_language_when_dejavu_is_installed():
     latin = fonts.fonts_for("en", "A")
-    if latin is None or latin[0].name != "DejaVuSans.ttf":
-        pytest.skip("DejaVu Sans (Debian fonts-dejavu-core) is not installed here")
+    require(
+        "DejaVu Sans font",
+        latin is not None and latin[0].name == "DejaVuSans.ttf",
+        "install Debian's fonts-dejavu-core",
+    )
     for language in ("vi", "id", "ms", "fil", "lo"):
         assert pdf_language(SPECS[language]) == language
 
