@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from .environment import BASE_DIR, env_choice, env_list, env_str
 from .search import *  # noqa: F403
 from .security import *  # noqa: F403
+from .signin import *  # noqa: F403
 from .storage import *  # noqa: F403
 
 PROJECT_DIR = BASE_DIR / "resource_hub"
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",  # intcomma: counts grouped the way each language writes them
+    "axes",  # sign-in throttling, see settings/signin.py
 ]
 
 MIDDLEWARE = [
@@ -61,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a refused sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "resource_hub.urls"
