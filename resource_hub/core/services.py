@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 from resource_hub.institutions.models import InstitutionIndexPage
 
 from .models import HomePage
+from .site_address import site_address
 
 DEFAULT_INTRODUCTION = (
     "Teaching materials and research from universities, vocational colleges and schools "
@@ -16,12 +17,16 @@ DEFAULT_INTRODUCTION = (
 
 
 @transaction.atomic
-def site_bootstrap(*, hostname: str = "localhost", port: int = 80) -> HomePage:
+def site_bootstrap(*, base_url: str | None = None) -> HomePage:
     """Make sure the HomePage is the default site's root, with its index pages. Idempotent.
 
     Wagtail's first migration leaves a plain "Welcome" page as the site root;
-    it is replaced by our HomePage the first time this runs.
+    it is replaced by our HomePage the first time this runs. The default
+    site's hostname and port are set from `base_url` (SITE_BASE_URL), because
+    Wagtail builds every page's full URL from them: citations, share links
+    and e-mails would otherwise point at Wagtail's `localhost:80`.
     """
+    address = site_address(base_url)
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
@@ -34,8 +39,13 @@ def site_bootstrap(*, hostname: str = "localhost", port: int = 80) -> HomePage:
         )
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
-    elif site.root_page_id != home.pk:
+        site = Site.objects.create(
+            hostname=address.hostname, port=address.port, root_page=home, is_default_site=True
+        )
+    if (site.hostname, site.port) != (address.hostname, address.port):
+        site.hostname, site.port = address.hostname, address.port
+        site.save()
+    if site.root_page_id != home.pk:
         old_root = site.root_page.specific
         site.root_page = home
         site.save()

@@ -1,7 +1,9 @@
 """What search engines and link previews read about a record: schema.org JSON-LD and Open Graph.
 
 Files and thumbnails are described only when the record is public: a link
-preview or a crawler must never learn of a members-only file.
+preview or a crawler must never learn of a members-only file. Every address
+starts with SITE_BASE_URL, like the page's own (Wagtail's Site), whichever
+host name the request came in on.
 """
 
 import json
@@ -12,6 +14,8 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language, to_locale
+
+from resource_hub.core.site_address import absolute_url
 
 SCHEMA = "https://schema.org/"
 
@@ -55,12 +59,12 @@ def _person(creator) -> dict:
     return person
 
 
-def _media(item, request) -> dict:
+def _media(item) -> dict:
     document = item.document
     media = {
         "@type": "MediaObject",
         "name": item.label or document.title,
-        "contentUrl": request.build_absolute_uri(reverse("files:download", args=[document.pk])),
+        "contentUrl": absolute_url(reverse("files:download", args=[document.pk])),
         "encodingFormat": document.mime_type,
     }
     if document.size:
@@ -107,7 +111,7 @@ def record_json_ld(record, *, request, context: dict) -> dict:
             record.resource_type.lrmi_term or record.resource_type.name_en
         )
     if context["is_public"] and context["files"]:
-        data["associatedMedia"] = [_media(item, request) for item in context["files"]]
+        data["associatedMedia"] = [_media(item) for item in context["files"]]
     return {key: value for key, value in data.items() if value not in (None, "", [])}
 
 
@@ -133,5 +137,5 @@ def open_graph(record, *, request, context: dict) -> list[tuple[str, str]]:
         thumbnail = next((item for item in context["files"] if item.document.thumbnail), None)
         if thumbnail is not None:
             path = reverse("files:thumbnail", args=[thumbnail.document_id])
-            tags.append(("og:image", request.build_absolute_uri(path)))
+            tags.append(("og:image", absolute_url(path)))
     return tags

@@ -5,7 +5,7 @@ through `environment.py`; each integration has its own module (storage, search).
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .environment import BASE_DIR, env_choice, env_list, env_str
+from .environment import BASE_DIR, env_base_url, env_choice, env_list, env_str
 from .search import *  # noqa: F403
 from .security import *  # noqa: F403
 from .signin import *  # noqa: F403
@@ -153,7 +153,19 @@ LOGIN_REDIRECT_URL = "desk:submissions"
 LOGOUT_REDIRECT_URL = "/"
 
 WAGTAIL_SITE_NAME = _("Resource Hub")
-WAGTAILADMIN_BASE_URL = env_str("SITE_BASE_URL", "http://127.0.0.1:8000")
+# Where people reach the site: the start of every absolute link (citations,
+# share links, JSON-LD, Open Graph, exports, e-mails). `bootstrap_site` gives
+# the default Wagtail Site this host and port, since page URLs come from it.
+# Unset, it follows `make run`'s RUN_HOST and RUN_PORT, which the Makefile
+# passes on, so a server on another port still links to itself.
+_RUN_HOST = env_str("RUN_HOST", "127.0.0.1")
+if _RUN_HOST in {"0.0.0.0", "::", "[::]"}:  # noqa: S104 - listening everywhere; link to loopback
+    _RUN_HOST = "127.0.0.1"
+elif ":" in _RUN_HOST and not _RUN_HOST.startswith("["):
+    _RUN_HOST = f"[{_RUN_HOST}]"  # an IPv6 address in a URL
+SITE_BASE_URL = env_base_url("SITE_BASE_URL", f"http://{_RUN_HOST}:{env_str('RUN_PORT', '8000')}")
+# Wagtail's moderation e-mails link to the admin with this.
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to the internet
 WAGTAILDOCS_SERVE_METHOD = "redirect"

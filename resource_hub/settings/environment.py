@@ -8,6 +8,7 @@ Every variable is listed in `.env.example` and the README.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -99,4 +100,21 @@ def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
     value = env_str(name, default)
     if value not in choices:
         raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, got {value!r}")
+    return value
+
+
+def env_base_url(name: str, default: str) -> str:
+    """An absolute http(s) address without a path, e.g. `https://hub.example.org`.
+
+    A path, query or missing host is refused: every absolute link is this
+    address followed by the page's own path.
+    """
+    value = (env_str(name) or default).rstrip("/")
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path:
+        raise ImproperlyConfigured(
+            f"{name} must be http(s)://host[:port] without a path, got {value!r}"
+        )
+    if parts.query or parts.fragment or parts.username:
+        raise ImproperlyConfigured(f"{name} must not carry a query, fragment or user: {value!r}")
     return value

@@ -7,7 +7,10 @@ DEV_PASSWORD = "resource-hub-admin"  # noqa: S105 - printed for local developmen
 
 
 class Command(BaseCommand):
-    help = "Create the home page, the default site and an administrator account (idempotent)."
+    help = (
+        "Create the home page, the default site (at SITE_BASE_URL) and an administrator "
+        "account (idempotent)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--admin-username", default="admin")
@@ -26,6 +29,7 @@ class Command(BaseCommand):
             admin_password = DEV_PASSWORD
         home = site_bootstrap()
         self.stdout.write(f"Home page: {home.title} (id {home.pk})")
+        self.stdout.write(f"Site address: {home.get_site().root_url} (from SITE_BASE_URL)")
         user, created = admin_ensure(
             username=admin_username, email=admin_email, password=admin_password
         )
