@@ -65,10 +65,15 @@ def stage(objects, pk):
     objects.put(f"uploads/{pk}/part-00002", b"part two")
 
 
-def downloaded(client, world, record, document):
-    """The bytes a visitor gets from the download link of a released record."""
+def downloaded(client, objects, record, document):
+    """The bytes a visitor gets from the download link of a released record.
+
+    S3 answers with a redirect to a signed URL, local storage streams the file
+    (files.delivery): each store has its one answer.
+    """
     response = client.get(reverse("files:download", args=[document.pk]) + f"?record={record.pk}")
-    if response.status_code == 302:
+    if objects.kind == "s3":
+        assert response.status_code == 302
         return requests.get(response["Location"], timeout=10).content
     assert response.status_code == 200
     return b"".join(response.streaming_content)
@@ -170,9 +175,7 @@ def test_dry_run_lists_everything_and_changes_nothing(scene, objects):
     assert set(Upload.objects.values_list("state", flat=True)) == {"started", "completed"}
 
 
-def test_a_sweep_removes_orphans_and_abandoned_uploads_and_keeps_the_rest(
-    scene, objects, client, world
-):
+def test_a_sweep_removes_orphans_and_abandoned_uploads_and_keeps_the_rest(scene, objects, client):
     rows = scene["rows"]
 
     status, out = sweep("--older-than", "0")
@@ -197,7 +200,7 @@ def test_a_sweep_removes_orphans_and_abandoned_uploads_and_keeps_the_rest(
     assert states[rows["live"].pk] == "started"
     assert states[rows["done"].pk] == "completed"
     assert ResourceDocument.objects.filter(pk=scene["lost"].pk).exists()  # never deleted
-    assert downloaded(client, world, scene["record"], scene["good"]) == GOOD
+    assert downloaded(client, objects, scene["record"], scene["good"]) == GOOD
 
     # A second sweep finds nothing more to remove.
     status, out = sweep("--older-than", "0")
