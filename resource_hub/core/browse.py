@@ -10,11 +10,18 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from resource_hub.core.params import (
+    COUNTRY_CODE,
+    clean_code,
+    clean_integer,
+    refuse_invalid_parameters,
+)
 from resource_hub.core.vocabularies import Country
 
 from . import selectors
 
 INSTITUTIONS_PER_PAGE = 50
+MAX_PAGE = 10_000
 
 #: The browse pages, in the order the navigation lists them.
 SECTIONS = (
@@ -30,11 +37,17 @@ def _render(request, template: str, context: dict):
 
 
 @require_GET
+@refuse_invalid_parameters
 def institutions(request):
-    country_code = request.GET.get("country", "").strip()[:2].upper()
+    country_code = request.GET.get("country", "").strip().upper()
+    if country_code:
+        clean_code("country", country_code, pattern=COUNTRY_CODE, example="VN")
     country = Country.objects.filter(code=country_code).first() if country_code else None
     listing = selectors.institutions_with_counts(country=country.code if country else "")
-    page = Paginator(listing, INSTITUTIONS_PER_PAGE).get_page(request.GET.get("page"))
+    number = request.GET.get("page", "").strip()
+    number = clean_integer("page", number, low=1, high=MAX_PAGE) if number else 1
+    # get_page: past the last page shows the last one.
+    page = Paginator(listing, INSTITUTIONS_PER_PAGE).get_page(number)
     return _render(
         request,
         "core/browse_institutions.html",
