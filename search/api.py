@@ -4,10 +4,12 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
 from resource_hub.api.views import ApiError, api_view
+from resource_hub.core.params import InvalidParameter, clean_integer, clean_text
 
-from .params import InvalidSearchParameter, parse_params
+from .params import parse_params
 
 MAX_SUGGESTIONS = 10
+MAX_PREFIX_LENGTH = 100
 
 
 @api_view(("GET",), login_required=False)
@@ -16,9 +18,10 @@ def search_records(request):
 
     try:
         params = parse_params(request.GET, viewer=viewer_for(request.user))
-    except InvalidSearchParameter as error:
-        raise ApiError(400, "invalid_parameter", str(error), parameter=error.parameter) from None
-    result = search(params, user=request.user)
+        # Elasticsearch may still refuse a value (a forged cursor): also a 400.
+        result = search(params, user=request.user)
+    except InvalidParameter as error:
+        raise _invalid(error) from None
     if result.degraded and params.search_after:
         raise ApiError(
             503,
@@ -36,22 +39,19 @@ def suggest(request):
     prefix = request.GET.get("q", "").strip()
     if not prefix:
         raise ApiError(400, "invalid_parameter", _("Give q, the start of a title."), parameter="q")
-    if len(prefix) > 100:
-        raise ApiError(
-            400, "invalid_parameter", _("q is too long: at most 100 characters."), parameter="q"
-        )
     try:
-        size = int(request.GET.get("size", 8))
-    except ValueError:
-        size = 0
-    if not 1 <= size <= MAX_SUGGESTIONS:
-        raise ApiError(
-            400,
-            "invalid_parameter",
-            _("size must be a whole number from 1 to %(max)d.") % {"max": MAX_SUGGESTIONS},
-            parameter="size",
-        )
+        clean_text("q", prefix, max_length=MAX_PREFIX_LENGTH)
+        size = clean_integer("size", request.GET.get("size", "8"), low=1, high=MAX_SUGGESTIONS)
+    except InvalidParameter as error:
+        raise _invalid(error) from None
     from .service import autocomplete  # on first use: see search.views
 
-    suggestions, degraded = autocomplete(prefix, user=request.user, size=size)
+    try:
+        suggestions, degraded = autocomplete(prefix, user=request.user, size=size)
+    except InvalidParameter as error:  # refused by Elasticsearch
+        raise _invalid(error) from None
     return JsonResponse({"q": prefix, "suggestions": suggestions, "degraded": degraded})
+
+
+def _invalid(error: InvalidParameter) -> ApiError:
+    return ApiError(400, "invalid_parameter", error.message, parameter=error.parameter)

@@ -5,17 +5,32 @@ The page and the API read the same parameters (see docs/api/search.md):
     parameter per facet
     (record_type, subject, level, ...).
 A bad value raises InvalidSearchParameter, which names the parameter and says
-what would be accepted.
+what would be accepted. Every value is checked with the shared vocabulary of
+`resource_hub.core.params` (no control characters, decimal numbers in a
+range, codes by pattern), so nothing hostile reaches Elasticsearch or the
+database fallback.
 """
 
 import base64
+import binascii
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from .errors import SearchError
+from resource_hub.core.params import (
+    COUNTRY_CODE,
+    LANGUAGE_CODE,
+    MAX_ID,
+    InvalidParameter,
+    clean_code,
+    clean_integer,
+    clean_text,
+    has_control_characters,
+)
+
 from .facets import DEFAULT_SORT, FACETS, SORTS
 
 MAX_QUERY_LENGTH = 200
@@ -25,12 +40,21 @@ MAX_PAGE_SIZE = 100
 #: Deeper than this, people narrow the search; harvesters use OAI-PMH.
 MAX_RESULT_WINDOW = 10_000
 MAX_VALUES_PER_FACET = 20
+MAX_FILTER_VALUE_LENGTH = 100
+MAX_YEAR = 9999
+#: A cursor we give out holds two or three numbers (see `facets.SORTS`), about
+#: 50 characters. The cap bounds the work of decoding a forged one, and so
+#: its nesting, far below Python's recursion limit.
+MAX_CURSOR_LENGTH = 200
+MAX_CURSOR_STRING = 100
+#: Sort values are Elasticsearch longs and dates (numbers), doubles (`_score`)
+#: or keywords (strings).
+_LONG = (-(2**63), 2**63 - 1)
 
 
-class InvalidSearchParameter(SearchError):
-    def __init__(self, parameter: str, message: str):
-        self.parameter = parameter
-        super().__init__(message)
+#: One error type for every view's parameters (`core.params`), under the name
+#: search code already uses.
+InvalidSearchParameter = InvalidParameter
 
 
 @dataclass(frozen=True)
@@ -111,7 +135,7 @@ def parse_params(data: Mapping, *, viewer: Viewer = ANONYMOUS) -> SearchParams:
     if _one(data, "cursor"):
         if _one(data, "page"):
             raise InvalidSearchParameter("cursor", _("Give either cursor or page, not both."))
-        search_after = decode_cursor(_one(data, "cursor"))
+        search_after = decode_cursor(_one(data, "cursor"), sort=sort)
     return SearchParams(
         q=q,
         filters=filters,
@@ -129,21 +153,43 @@ def encode_cursor(sort_values: list) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> tuple:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        values = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        values = None
-    if not isinstance(values, list) or not values or len(values) > 4:
-        raise InvalidSearchParameter(
-            "cursor", _("This cursor is not one we gave out; start again without it.")
-        )
-    if not all(isinstance(value, (int, float, str)) for value in values):
+def decode_cursor(cursor: str, *, sort: str = DEFAULT_SORT) -> tuple:
+    """The sort values in `cursor`: a flat list with one value per key of `sort`.
+
+    Refused before decoding when too long, and after unless every item is a
+    value a sort produces (a finite number in Elasticsearch's range, or a
+    short string without control characters): the engine must be able to
+    serialise and parse whatever is sent, or a forged cursor would look
+    like an outage.
+    """
+    values = None
+    if len(cursor) <= MAX_CURSOR_LENGTH:
+        try:
+            padded = cursor + "=" * (-len(cursor) % 4)
+            values = json.loads(base64.b64decode(padded, altchars=b"-_", validate=True))
+        except (ValueError, binascii.Error, RecursionError):
+            values = None
+    if not (
+        isinstance(values, list)
+        and len(values) == len(SORTS[sort][1])
+        and all(_is_sort_value(value) for value in values)
+    ):
         raise InvalidSearchParameter(
             "cursor", _("This cursor is not one we gave out; start again without it.")
         )
     return tuple(values)
+
+
+def _is_sort_value(value) -> bool:
+    if isinstance(value, bool):  # an int to Python, not to a sort
+        return False
+    if isinstance(value, int):
+        return _LONG[0] <= value <= _LONG[1]
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, str):
+        return len(value) <= MAX_CURSOR_STRING and not has_control_characters(value)
+    return False
 
 
 def _values(data: Mapping, name: str) -> list[str]:
@@ -151,7 +197,8 @@ def _values(data: Mapping, name: str) -> list[str]:
     if isinstance(raw, str):
         raw = [raw]
     # Order kept, duplicates and empty values dropped.
-    return list(dict.fromkeys(value.strip() for value in raw if value and value.strip()))
+    values = dict.fromkeys(value.strip() for value in raw if value and value.strip())
+    return [clean_text(name, value, max_length=None) for value in values]
 
 
 def _one(data: Mapping, name: str) -> str:
@@ -163,28 +210,20 @@ def _one(data: Mapping, name: str) -> str:
 
 def _integer(data: Mapping, name: str, *, default: int, low: int, high: int) -> int:
     raw = _one(data, name)
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        value = None
-    if value is None or not low <= value <= high:
-        raise InvalidSearchParameter(
-            name,
-            _("%(name)s must be a whole number from %(low)d to %(high)d.")
-            % {"name": name, "low": low, "high": high},
-        )
-    return value
+    return clean_integer(name, raw, low=low, high=high) if raw else default
 
 
 def _checked(facet, value: str) -> str:
-    if len(value) > 100:
+    if len(value) > MAX_FILTER_VALUE_LENGTH:
         raise InvalidSearchParameter(facet.name, _("A filter value is too long."))
-    if facet.kind == "integer" and not value.isdigit():
-        raise InvalidSearchParameter(
-            facet.name, _("%(name)s must be a number.") % {"name": facet.name}
-        )
+    if facet.name == "country":
+        return clean_code(facet.name, value.upper(), pattern=COUNTRY_CODE, example="VN")
+    if facet.name == "language":
+        return clean_code(facet.name, value.lower(), pattern=LANGUAGE_CODE, example="vi")
+    if facet.name == "institution":
+        return str(clean_integer(facet.name, value, low=1, high=MAX_ID))
+    if facet.kind == "integer":
+        return str(clean_integer(facet.name, value, low=1, high=MAX_YEAR))
     if facet.kind == "boolean":
         if value.lower() not in ("true", "false"):
             raise InvalidSearchParameter(

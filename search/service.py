@@ -12,7 +12,8 @@ import time
 
 from django.utils.html import escape
 from django.utils.text import Truncator
-from elastic_transport import TransportError
+from django.utils.translation import gettext as _
+from elastic_transport import SerializationError, TransportError
 from elasticsearch import ApiError
 
 from resource_hub.institutions.selectors import institutions_of_user
@@ -24,7 +25,7 @@ from .facets import FACETS
 from .fallback import database_search
 from .labels import facet_result
 from .lifecycle import alias_name
-from .params import SearchParams, Viewer, encode_cursor
+from .params import InvalidSearchParameter, SearchParams, Viewer, encode_cursor
 from .queries import LANGUAGES, autocomplete_body, search_body, suggestion_check_body
 from .results import FacetResult, Hit, SearchResult
 
@@ -50,6 +51,9 @@ class _Unavailable(Exception):
 #: visitor wait for the timeout.
 RETRY_AFTER_SECONDS = 30
 _down_until = 0.0
+#: 4xx answers about the engine rather than the request (credentials, a
+#: timeout, too many requests): the visitor is not to blame, search is degraded.
+_ENGINE_SIDE_4XX = frozenset({401, 403, 404, 408, 429})
 
 
 def forget_outage() -> None:
@@ -67,11 +71,18 @@ def _send(**request) -> dict:
         raise _Unavailable("the search engine is unreachable")
     try:
         return client.options(max_retries=0).search(index=alias_name(), **request).body
+    except SerializationError as error:
+        # A TransportError, but the node was never asked: the request's values are to blame.
+        raise _refused(request, error) from error
     except TransportError as error:
         _down_until = time.monotonic() + RETRY_AFTER_SECONDS
         logger.warning("Elasticsearch unreachable, answering from the database: %s", error)
         raise _Unavailable("the search engine is unreachable") from error
     except ApiError as error:
+        if 400 <= error.status_code < 500 and error.status_code not in _ENGINE_SIDE_4XX:
+            # The engine is fine and says the request is wrong (issue 11): a
+            # 400 for the visitor, not a "degraded" answer from the database.
+            raise _refused(request, error) from error
         # 404: no index built yet. Anything else is logged in full, and the
         # visitor still gets an answer.
         logger.log(
@@ -81,6 +92,43 @@ def _send(**request) -> dict:
             exc_info=error.status_code != 404,
         )
         raise _Unavailable(f"the search engine answered {error.status_code}") from error
+
+
+def _refused(request: dict, error: Exception) -> InvalidSearchParameter:
+    """The 400 for a request Elasticsearch refused, naming the parameter most likely to blame.
+
+    Parameters are validated before they are sent, so what is left is a
+    cursor's values (`search_after`), a facet's value (the engine quotes
+    it), or else the words of `q`.
+    """
+    logger.info("Elasticsearch refused a search as malformed: %s", error)
+    if "search_after" in request:
+        return InvalidSearchParameter(
+            "cursor", _("This cursor is not one we gave out; start again without it.")
+        )
+    reason = str(getattr(error, "body", "") or error)
+    name = next(_facets_quoted(request, reason), "q")
+    return InvalidSearchParameter(
+        name,
+        _("The search engine cannot use %(name)s as given; change it and try again.")
+        % {"name": name},
+    )
+
+
+def _facets_quoted(node, reason: str):
+    """Names of the facets whose filter value the engine's `reason` quotes ("For input string")."""
+    fields = {facet.field: facet.name for facet in FACETS}
+    if isinstance(node, list):
+        for item in node:
+            yield from _facets_quoted(item, reason)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("term", "terms") and isinstance(value, dict):
+                for field, wanted in value.items():
+                    wanted = wanted if isinstance(wanted, list) else [wanted]
+                    if field in fields and any(f'"{item}"' in reason for item in wanted):
+                        yield fields[field]
+            yield from _facets_quoted(value, reason)
 
 
 def search(params: SearchParams, *, user) -> SearchResult:

@@ -8,8 +8,10 @@ every state of the page is a shareable URL.
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from resource_hub.core.params import InvalidParameter, without_control_characters
+
 from .facets import SORTS
-from .params import InvalidSearchParameter, parse_params
+from .params import parse_params
 
 
 @require_GET
@@ -20,10 +22,12 @@ def search_page(request):
 
     try:
         params = parse_params(request.GET, viewer=viewer_for(request.user))
-    except InvalidSearchParameter as error:
-        context = {"error": str(error), "q": request.GET.get("q", "")[:200], "sorts": _sorts()}
+        # Elasticsearch may still refuse a value (a forged cursor): also a 400.
+        result = search(params, user=request.user)
+    except InvalidParameter as error:
+        q = without_control_characters(request.GET.get("q", ""))[:200]
+        context = {"error": error.message, "q": q, "sorts": _sorts()}
         return render(request, "search/search_page.html", context, status=400)
-    result = search(params, user=request.user)
     return render(
         request,
         "search/search_page.html",

@@ -169,7 +169,7 @@ def test_a_cursor_we_did_not_give_is_a_400(client, db, cursor):
 
 
 def test_a_cursor_without_elasticsearch_is_a_503(client, unreachable):
-    answer = client.get("/api/v1/search", {"cursor": "WzEsMl0"})
+    answer = client.get("/api/v1/search", {"cursor": "WzEsMiwzXQ"})  # [1,2,3]: relevance
 
     assert answer.status_code == 503
     assert answer.json()["error"]["code"] == "search_unavailable"
