@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 
+from resource_hub.core.params import MAX_ID, clean_integer, refuse_invalid_parameters
+
 from .delivery import download_response, inline_response
 from .models import ResourceDocument
 from .permissions import can_download_document
@@ -37,12 +39,18 @@ def _document_or_refusal(request, document_id: int):
 
 
 @require_GET
+@refuse_invalid_parameters
 def download(request, document_id: int):
-    """Permission first, then a signed, short-lived URL (or the streamed file) as an attachment."""
+    """Permission first, then a signed, short-lived URL (or the streamed file) as an attachment.
+
+    `?record=<id>`: the record the file was downloaded from, for its count.
+    """
     document, refusal = _document_or_refusal(request, document_id)
     if refusal is not None:
         return refusal
-    download_count(document=document, record_id=request.GET.get("record"))
+    record_id = request.GET.get("record", "").strip()
+    record_id = clean_integer("record", record_id, low=1, high=MAX_ID) if record_id else None
+    download_count(document=document, record_id=record_id)
     return download_response(document)
 
 

@@ -1,0 +1,44 @@
+"""A download's `record` parameter (what the download is counted against) is validated."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from resource_hub.files.models import DownloadCount
+from resource_hub.files.services import document_create
+from resource_hub.records.services import file_attach, record_release
+
+
+@pytest.fixture
+def released(world, make_record, s3_storage):
+    record = make_record()
+    document = document_create(
+        user=world.teacher_a,
+        collection=world.inst_a.collection,
+        file=ContentFile(b"notes", name="n.txt"),
+    )
+    file_attach(user=world.teacher_a, record=record, document=document)
+    record_release(user=world.editor_a, record=record)
+    return record, document
+
+
+@pytest.mark.parametrize("value", ["%C2%B2", "%00", "-1", "99999999999999999999", "1e3"])
+def test_a_bad_record_is_a_400_naming_it_and_counts_nothing(client, released, value):
+    _record, document = released
+
+    answer = client.get(f"{reverse('files:download', args=[document.pk])}?record={value}")
+
+    assert answer.status_code == 400
+    assert "record must be a whole number" in answer.content.decode()
+    assert not DownloadCount.objects.exists()
+
+
+def test_a_good_record_is_counted_and_a_foreign_one_is_not(client, released):
+    record, document = released
+    url = reverse("files:download", args=[document.pk])
+
+    assert client.get(url, {"record": str(record.pk)}).status_code == 302
+    assert client.get(url, {"record": "2147483647"}).status_code == 302
+
+    counts = dict(DownloadCount.objects.values_list("record_id", "count"))
+    assert counts == {record.pk: 1, None: 1}
