@@ -27,6 +27,9 @@ class LockoutsView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Sign-in lockouts")
     header_icon = "lock"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_superuser:
             raise PermissionDenied
