@@ -10,6 +10,7 @@ import ipaddress
 from functools import cache
 from urllib.parse import urlsplit
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
@@ -19,7 +20,13 @@ AWS_HOST = "s3.amazonaws.com"
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """A per-view policy (django-csp's `@csp`, `@csp_replace`, `@csp_update`) still wins."""
+    """A per-view policy (django-csp's `@csp`, `@csp_replace`, `@csp_update`) still wins.
+
+    Wagtail renders a page's preview by sending a dummy request for the page's own
+    URL through the middleware (`request.is_dummy`, wagtail/models/preview.py): the
+    page keeps the public policy, and its nonce, but the admin frames it (the page
+    editor's live preview), so it may be framed by our own origin.
+    """
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
@@ -27,6 +34,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             return parts
         if parts.config is None and request.path.startswith(_admin_prefix()):
             parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+        if getattr(request, "is_dummy", False):
+            parts.replace = {"frame-ancestors": [SELF], **(parts.replace or {})}
         origins = object_store_origins(settings.STORAGES["default"].get("OPTIONS", {}))
         if origins:
             update = dict(parts.update or {})  # a decorator's dict is shared: never change it

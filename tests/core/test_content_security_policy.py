@@ -98,6 +98,23 @@ def test_the_admin_has_its_own_policy_without_eval_or_inline_style(world):
         assert directives["object-src"] == ["'none'"]
 
 
+def test_a_page_preview_in_the_admin_keeps_the_public_policy_and_may_be_framed_by_us(
+    world, make_record
+):
+    record = make_record(title="Rice terraces")
+    client = Client()
+    client.force_login(world.editor_a)
+
+    response = client.get(reverse("wagtailadmin_pages:view_draft", args=[record.pk]))
+
+    assert response.status_code == 200
+    assert "Rice terraces" in response.content.decode()
+    directives = policy(response)
+    assert any(source.startswith("'nonce-") for source in directives["script-src"])
+    assert "'unsafe-inline'" not in directives["script-src"]
+    assert directives["frame-ancestors"] == ["'self'"]  # the page editor's live preview
+
+
 def test_connect_src_allows_the_object_store_when_s3_is_configured(client, world, settings):
     settings.STORAGES = {
         **settings.STORAGES,
