@@ -3,7 +3,10 @@
 One headless Chromium serves all the browser tests; each test gets a fresh context
 (cookies, storage) and page. Every request a page makes goes through a guard:
 anything outside the live server and the site's own object store is blocked
-and fails the test ("no external requests at all", issue 6).
+and fails the test ("no external requests at all", issue 6). Every frame also
+reports Content-Security-Policy violations (the `securitypolicyviolation` event
+and the console's "Refused to ..." messages), and any one fails the test: the
+pages are proven to work under the policy (settings/security.py, issue 11).
 
 Tests here need `pytest.mark.django_db(transaction=True, serialized_rollback=True)`:
 the live server runs in another thread, so it sees only committed rows, and the
@@ -13,11 +16,13 @@ Never run `playwright install` (it downloads a browser): scripts/test-deps.sh
 installs Debian's `chromium` package, which is the browser these tests drive.
 """
 
+import contextlib
 import os
 from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.conftest import require
 
@@ -25,6 +30,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 DESKTOP = {"width": 1280, "height": 800}
 DEFAULT_PORTS = {"http": 80, "https": 443}
+# Never leave the machine: inline data, and Chromium's own pages (its PDF viewer, which
+# a preview <iframe> opens when JavaScript is off and lazy loading with it).
+LOCAL_SCHEMES = ("data", "blob", "chrome", "chrome-extension")
 
 
 def origin(url: str) -> str:
@@ -78,34 +86,107 @@ def allowed_origins(live_server) -> set[str]:
     return allowed
 
 
+# Runs first in every frame of every page: sends each CSP violation to the test.
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__rhReportViolation(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`
+    + ` at ${event.sourceFile || event.documentURI}:${event.lineNumber}`
+    + (event.sample ? ` (${event.sample})` : "")
+  );
+}, true);
+"""
+
+
+def is_csp_message(text: str) -> bool:
+    return "Content Security Policy" in text or "Content-Security-Policy" in text
+
+
 @pytest.fixture
-def page(request, browser, live_server):
-    """A page in a fresh browser context, at desktop width, with the external-request guard."""
+def new_context(request, browser, live_server):
+    """Browser contexts with the external-request guard and the CSP watch; closed afterwards.
+
+    Takes browser.new_context()'s options (e.g. java_script_enabled=False).
+    """
     allowed = allowed_origins(live_server)
     outside: list[str] = []
+    violations: list[str] = []
     request.node.outside_requests = outside
+    request.node.csp_violations = violations
+    contexts = []
 
     def guard(route):
         url = route.request.url
-        if urlsplit(url).scheme in ("data", "blob") or origin(url) in allowed:
+        if urlsplit(url).scheme in LOCAL_SCHEMES or origin(url) in allowed:
             route.continue_()
         else:
             outside.append(url)
             route.abort("blockedbyclient")
 
-    context = browser.new_context(base_url=live_server.url, viewport=DESKTOP, locale="en-GB")
-    context.route("**/*", guard)
-    page = context.new_page()
-    yield page
-    context.close()
+    def on_console(message):
+        if is_csp_message(message.text):
+            violations.append(f"console: {message.text}")
+
+    def make(**options):
+        options = {"base_url": live_server.url, "viewport": DESKTOP, "locale": "en-GB", **options}
+        context = browser.new_context(**options)
+        context.route("**/*", guard)
+        context.expose_binding(
+            "__rhReportViolation", lambda _source, text: violations.append(f"event: {text}")
+        )
+        context.add_init_script(REPORT_VIOLATIONS)
+        context.on("console", on_console)
+        contexts.append(context)
+        return context
+
+    def flush():
+        """A round trip to every open page, so events the page sent have arrived."""
+        for context in contexts:
+            for open_page in context.pages:
+                # Closed, or navigating: nothing more to hear from that page.
+                with contextlib.suppress(PlaywrightError):
+                    open_page.evaluate("0")
+
+    request.node.csp_flush = flush
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    """A page in a fresh browser context, at desktop width, guarded and watched for CSP."""
+    return new_context().new_page()
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
-    """Fail a test (not just its teardown) whose pages asked for another host."""
-    result = yield
+    """Fail a test (not just its teardown) whose pages asked for another host or broke the CSP.
+
+    A test that failed on its own still lists the violations, which may be why.
+    """
+    try:
+        result = yield
+    except BaseException:
+        problems = _problems(item)
+        if problems:
+            item.add_report_section("call", "browser", "\n".join(problems))
+        raise
+    problems = _problems(item)
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+    return result
+
+
+def _problems(item) -> list[str]:
+    problems = []
     outside = getattr(item, "outside_requests", None)
     if outside:
-        listed = "\n  ".join(outside)
-        pytest.fail(f"the page made requests outside the site:\n  {listed}", pytrace=False)
-    return result
+        problems.append("the page made requests outside the site:\n  " + "\n  ".join(outside))
+    flush = getattr(item, "csp_flush", None)
+    if flush is not None:
+        flush()
+    violations = getattr(item, "csp_violations", None)
+    if violations:
+        problems.append("Content-Security-Policy violations:\n  " + "\n  ".join(violations))
+    return problems
