@@ -1,8 +1,11 @@
 """The admin's "Upload files" screen in a real browser: a file goes from the page to the
 real S3 server through uploader.js and becomes a document in the chosen collection."""
 
+import re
+
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from resource_hub.files.models import ResourceDocument
 from tests.files import samples
@@ -17,13 +20,13 @@ def test_an_editor_uploads_a_file_from_the_admin_screen(page, world, s3_storage,
     page.get_by_label("Username").fill("editor_a")
     page.get_by_label("Password").fill("pw")
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    expect(page).to_have_url(re.compile(re.escape(reverse("wagtailadmin_home")) + "$"))
 
     page.goto(reverse("files_upload"))
     page.locator("#rh-upload-collection").select_option(str(world.inst_a.collection.pk))
     page.locator("form[data-rh-upload][data-ready]").wait_for()
     page.locator("#rh-upload-files").set_input_files(str(pdf))
-    page.locator(".rh-upload__item.is-done").wait_for(timeout=60_000)
+    expect(page.locator(".rh-upload__item.is-done")).to_have_count(1, timeout=60_000)
 
     document = ResourceDocument.objects.get(collection=world.inst_a.collection)
     assert document.file.read() == pdf.read_bytes()

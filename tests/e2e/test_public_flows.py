@@ -3,11 +3,16 @@ open it, download the file; a draft stays out of reach; the public pages pass ax
 
 Real PostgreSQL, Elasticsearch and S3 server (tests/conftest.py), real Chromium
 (tests/e2e/conftest.py). URLs come from reverse() and page.get_url() at test time.
+Every check after a click or a navigation is one of Playwright's `expect` assertions,
+which wait for the page to get there, so none reads the page before it has changed.
 """
+
+import re
 
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from playwright.sync_api import expect
 from wagtail.models import Site
 
 from resource_hub.files.services import document_create
@@ -56,6 +61,11 @@ def home_url():
     return Site.objects.get(is_default_site=True).root_page.get_url()
 
 
+def at(path: str) -> re.Pattern:
+    """The page's URL is this path, whatever the query."""
+    return re.compile(rf"^[^?#]*{re.escape(path)}(\?.*)?$")
+
+
 def test_a_visitor_finds_a_word_inside_a_pdf_and_downloads_the_same_bytes(
     page, released, pdf_bytes
 ):
@@ -63,13 +73,14 @@ def test_a_visitor_finds_a_word_inside_a_pdf_and_downloads_the_same_bytes(
     page.get_by_role("search").first.get_by_role("searchbox").fill(WORD_IN_PDF)
     page.get_by_role("search").first.get_by_role("button").click()
 
+    expect(page).to_have_url(at(reverse("search")))
     results = page.locator("ol.search-results > li")
-    assert results.count() == 1
+    expect(results).to_have_count(1)
     screenshot(page, "search-results")
     results.first.get_by_role("link").first.click()
 
-    assert page.get_by_role("heading", level=1).inner_text() == TITLE
-    assert page.url.endswith(released.get_url())
+    expect(page).to_have_url(at(released.get_url()))
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     with page.expect_download() as started:
         page.get_by_role("link", name="Download").first.click()
     download = started.value
@@ -94,7 +105,7 @@ def test_home_search_and_record_pages_pass_axe(page, released):
     screenshot(page, "home")
 
     page.goto(reverse("search") + "?q=rice")
-    assert page.locator("ol.search-results > li").count() == 1
+    expect(page.locator("ol.search-results > li")).to_have_count(1)
     axe_check(page)
     screenshot(page, "search")
 
@@ -108,32 +119,30 @@ def test_the_search_box_suggests_titles_and_the_keyboard_chooses_one(page, relea
     box = page.locator("#search-q")
     box.press_sequentially("水稻", delay=50)
     option = page.get_by_role("option", name=TITLE)
-    option.wait_for()
-    assert box.get_attribute("aria-expanded") == "true"
+    expect(option).to_be_visible()
+    expect(box).to_have_attribute("aria-expanded", "true")
 
     box.press("ArrowDown")
-    assert box.get_attribute("aria-activedescendant") == option.get_attribute("id")
+    expect(box).to_have_attribute("aria-activedescendant", option.get_attribute("id"))
     with page.expect_navigation():
         box.press("Enter")
 
-    assert page.locator("ol.search-results > li").count() == 1
-    assert box.input_value() == TITLE
+    expect(page).to_have_url(re.compile(r"[?&]q="))
+    expect(page.locator("ol.search-results > li")).to_have_count(1)
+    expect(box).to_have_value(TITLE)
 
 
 def test_without_javascript_a_visitor_still_searches_opens_and_downloads(
-    browser, live_server, released, pdf_bytes
+    new_context, released, pdf_bytes
 ):
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    page = context.new_page()
-    try:
-        page.goto(reverse("search") + f"?q={WORD_IN_PDF}")
-        page.locator("ol.search-results > li").first.get_by_role("link").first.click()
-        assert page.get_by_role("heading", level=1).inner_text() == TITLE
-        page.locator("details.language-switcher summary").click()  # <details>: no script
-        assert page.get_by_role("link", name="简体中文").is_visible()
-        with page.expect_download() as started:
-            page.get_by_role("link", name="Download").first.click()
-        with open(started.value.path(), "rb") as saved:
-            assert saved.read() == pdf_bytes
-    finally:
-        context.close()
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(reverse("search") + f"?q={WORD_IN_PDF}")
+    page.locator("ol.search-results > li").first.get_by_role("link").first.click()
+    expect(page).to_have_url(at(released.get_url()))
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    page.locator("details.language-switcher summary").click()  # <details>: no script
+    expect(page.get_by_role("link", name="简体中文")).to_be_visible()
+    with page.expect_download() as started:
+        page.get_by_role("link", name="Download").first.click()
+    with open(started.value.path(), "rb") as saved:
+        assert saved.read() == pdf_bytes

@@ -3,11 +3,16 @@ desk's wizard and submits it, the editor approves it, and an anonymous visitor f
 word inside the PDF and downloads the same bytes; the interface switches to Chinese.
 
 Files go from the browser straight to the real S3 server (uploader.js, CORS); the text
-is extracted, the record indexed in the real Elasticsearch node on release.
+is extracted, the record indexed in the real Elasticsearch node on release. Every check
+after a click is one of Playwright's `expect` assertions, which wait for the page to get
+there (a count or an axe run taken at once could read the page being left).
 """
+
+import re
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 from wagtail.models import Site
 
 from resource_hub.core.vocabularies import ResourceType
@@ -41,12 +46,17 @@ def pdf(tmp_path):
     return path
 
 
+def at(path: str) -> re.Pattern:
+    """The page's URL is this path, whatever the query."""
+    return re.compile(rf"^[^?#]*{re.escape(path)}(\?.*)?$")
+
+
 def sign_in(page, username: str) -> None:
     page.goto(reverse("desk:submissions"))  # sends an anonymous visitor to sign in
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill("pw")
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"**{reverse('desk:submissions')}")
+    expect(page).to_have_url(at(reverse("desk:submissions")))
 
 
 def test_a_teacher_shares_a_pdf_the_editor_approves_and_a_visitor_downloads_it(
@@ -55,6 +65,7 @@ def test_a_teacher_shares_a_pdf_the_editor_approves_and_a_visitor_downloads_it(
     # The teacher: metadata, then the file through the upload API, then submit.
     sign_in(page, "teacher_a")
     page.locator("#desk-new-record").click()
+    expect(page).to_have_url(at(reverse("desk:record-new")))
     axe_check(page)
     screenshot(page, "desk-wizard-details")
     page.get_by_label("Teaching material").check()
@@ -70,25 +81,30 @@ def test_a_teacher_shares_a_pdf_the_editor_approves_and_a_visitor_downloads_it(
 
     page.locator("#desk-upload[data-ready]").wait_for()
     page.locator("#desk-files-input").set_input_files(str(pdf))
-    page.locator("#desk-progress li[data-state=done]").wait_for(timeout=60_000)
-    assert page.locator("#desk-attached").inner_text().count("บทเรียน") == 1
+    expect(page.locator("#desk-progress li[data-state=done]")).to_have_count(1, timeout=60_000)
+    expect(page.locator("#desk-attached > li")).to_have_count(1)
+    expect(page.locator("#desk-attached > li")).to_contain_text("บทเรียน")
     axe_check(page)
     screenshot(page, "desk-wizard-files")
     page.locator("#desk-continue-review").click()
     page.locator("#desk-submit").click()
 
+    expect(page).to_have_url(at(reverse("desk:submissions")))
     record = RecordPage.objects.get(title=THAI_TITLE)
-    row = page.locator(f"#desk-submission-{record.pk}")
-    assert row.get_attribute("data-state") == "in_review"
+    expect(page.locator(f"#desk-submission-{record.pk}")).to_have_attribute(
+        "data-state", "in_review"
+    )
     screenshot(page, "desk-my-submissions")
     page.context.clear_cookies()
 
     # The editor approves it from the front end.
     sign_in(page, "editor_a")
     page.locator("#desk-nav-review").click()
+    expect(page).to_have_url(at(reverse("desk:review")))
     axe_check(page)
     page.locator(f"#desk-approve-{record.pk}").click()
-    page.wait_for_load_state()
+    expect(page.locator(".desk-message--success")).to_contain_text(THAI_TITLE)
+    expect(page.locator(f"#desk-approve-{record.pk}")).to_have_count(0)
     record.refresh_from_db()
     assert record.live
     page.context.clear_cookies()
@@ -97,10 +113,12 @@ def test_a_teacher_shares_a_pdf_the_editor_approves_and_a_visitor_downloads_it(
     page.goto(Site.objects.get(is_default_site=True).root_page.get_url())
     page.get_by_role("search").first.get_by_role("searchbox").fill(WORD_IN_PDF)
     page.get_by_role("search").first.get_by_role("button").click()
+    expect(page).to_have_url(at(reverse("search")))
     results = page.locator("ol.search-results > li")
-    assert results.count() == 1
+    expect(results).to_have_count(1)
     results.first.get_by_role("link").first.click()
-    assert page.get_by_role("heading", level=1).inner_text() == THAI_TITLE
+    expect(page).to_have_url(at(record.get_url()))
+    expect(page.get_by_role("heading", level=1)).to_have_text(THAI_TITLE)
     with page.expect_download() as started:
         page.get_by_role("link", name="Download").first.click()
     download = started.value
@@ -111,15 +129,15 @@ def test_a_teacher_shares_a_pdf_the_editor_approves_and_a_visitor_downloads_it(
     # The language switcher shows the same record in the Chinese interface.
     page.locator("details.language-switcher summary").click()
     page.get_by_role("link", name="简体中文").click()
-    page.wait_for_url("**/zh-hans/**")
-    assert page.locator("html").get_attribute("lang") == "zh-hans"
-    assert page.get_by_role("heading", level=1).inner_text() == THAI_TITLE
-    assert "下载" in page.content()
+    expect(page).to_have_url(re.compile(r"/zh-hans/"))
+    expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
+    expect(page.get_by_role("heading", level=1)).to_have_text(THAI_TITLE)
+    expect(page.get_by_role("link", name=re.compile("下载")).first).to_be_visible()
     screenshot(page, "record-zh-hans")
 
 
 def test_an_institution_page_passes_axe(page, world, search_index):
     page.goto(world.inst_a.get_url())
-    assert page.get_by_role("heading", level=1).inner_text() == world.inst_a.title
+    expect(page.get_by_role("heading", level=1)).to_have_text(world.inst_a.title)
     axe_check(page)
     screenshot(page, "institution")
