@@ -13,12 +13,17 @@ $(VENV)/.installed: pyproject.toml uv.lock scripts/bootstrap.sh $(wildcard local
 	scripts/bootstrap.sh
 	touch $@
 
-## run: migrate, set up the site, load demo content and serve it on 127.0.0.1:8000 (uses `make services` if started)
+# SITE_BASE_URL, when not set, follows RUN_HOST and RUN_PORT (settings/base.py),
+# so `make run RUN_PORT=8765` links to port 8765.
+RUN_ENV := RUN_HOST=$(RUN_HOST) RUN_PORT=$(RUN_PORT)
+
+## run: migrate, set up the site, load demo content, build the search index and serve it on 127.0.0.1:8000 (uses `make services` if started)
 run: install
-	$(MANAGE) migrate --noinput
-	$(MANAGE) bootstrap_site
-	$(MANAGE) load_demo
-	$(MANAGE) runserver $(RUN_HOST):$(RUN_PORT)
+	$(RUN_ENV) $(MANAGE) migrate --noinput
+	$(RUN_ENV) $(MANAGE) bootstrap_site
+	$(RUN_ENV) $(MANAGE) load_demo
+	$(RUN_ENV) $(MANAGE) search_index ensure
+	$(RUN_ENV) $(MANAGE) runserver $(RUN_HOST):$(RUN_PORT)
 
 ## test: lint, then start PostgreSQL, Elasticsearch and the S3 server, run every check and test, stop them
 test: install test-deps lint

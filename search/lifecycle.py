@@ -1,4 +1,4 @@
-"""The record index's life: rebuild, update, verify, download counts, status.
+"""The record index's life: ensure, rebuild, update, verify, download counts, status.
 
 Searches read the alias `<prefix>-records`; it points at one versioned index
 `<prefix>-records-<UTC timestamp>`. A rebuild loads a new version while the
@@ -349,6 +349,48 @@ def status() -> Status:
             icu=icu,
             released=indexable_records().count(),
         )
+
+
+def index_problem(client: Elasticsearch) -> str:
+    """Why searches cannot answer from the index as it is, or "" when they can.
+
+    No index behind the alias, one of an older mapping version, or an empty
+    one while records are released. Short and free of host names: `/healthz`
+    shows it to anyone.
+    """
+    indices = aliased_indices(client)
+    if not indices:
+        return "the search index has not been built, so searches use the database"
+    meta = client.indices.get_mapping(index=indices[0])[indices[0]]["mappings"].get("_meta", {})
+    if meta.get("mapping_version") != MAPPING_VERSION:
+        return (
+            f"the search index has mapping version {meta.get('mapping_version')}; "
+            f"this code needs {MAPPING_VERSION}"
+        )
+    if client.count(index=alias_name())["count"] == 0 and indexable_records().exists():
+        return "the search index is empty while records are released, so searches find nothing"
+    return ""
+
+
+@dataclass
+class EnsureResult:
+    reason: str  # why it was (re)built; "" when the index was fine
+    rebuilt: RebuildResult | None = None
+
+
+def ensure(*, on_progress: OnProgress = _nothing) -> EnsureResult:
+    """Build the index when searches cannot use it (see `index_problem`); else do nothing.
+
+    Cheap when the index is right, so `make run` and deployments run it every
+    time: a fresh cluster, a new mapping version or a lost index get a full
+    `rebuild` from the database, an index that only lags is left to `update`
+    and `verify --fix`.
+    """
+    with connected() as client:
+        reason = index_problem(client)
+    if not reason:
+        return EnsureResult(reason="")
+    return EnsureResult(reason=reason, rebuilt=rebuild(on_progress=on_progress))
 
 
 def _require_alias(client: Elasticsearch) -> None:

@@ -9,7 +9,9 @@ database, so running it twice, late or out of order leaves the same index.
 """
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 
 from django.conf import settings
@@ -20,6 +22,9 @@ logger = logging.getLogger(__name__)
 #: Records per queued task: a move of a whole institution queues several small tasks.
 TASK_BATCH = 500
 
+#: The ids collected inside `index_deferred`, instead of queuing a task per change.
+_deferred: ContextVar[set[int] | None] = ContextVar("search_index_deferred", default=None)
+
 
 def index_later(record_ids: Iterable[int]) -> None:
     """Queue `search.tasks.index_records` for these records after the current transaction commits.
@@ -28,11 +33,51 @@ def index_later(record_ids: Iterable[int]) -> None:
     """
     if not settings.ELASTICSEARCH_URL:
         return
+    deferred = _deferred.get()
+    if deferred is not None:
+        deferred.update(int(pk) for pk in record_ids)
+        return
     ids = sorted({int(pk) for pk in record_ids})
     for start in range(0, len(ids), TASK_BATCH):
         # robust: a failure to queue must not undo or break the user's save;
         # it is logged, and `search_index verify --fix` repairs the index.
         transaction.on_commit(partial(_enqueue, ids[start : start + TASK_BATCH]), robust=True)
+
+
+@contextmanager
+def index_deferred() -> Iterator[set[int]]:
+    """Collect what `index_later` is given, and queue it once at the end: for bulk loads.
+
+    The demo load releases hundreds of records, several publishes each;
+    queued one by one, every change is its own index request (and, before the
+    index exists, its own "no index" warning). At the end the records are
+    queued in batches, or not at all when there is no index yet:
+    `search_index ensure`, which `make run` runs next, builds one holding
+    every released record.
+    """
+    pending: set[int] = set()
+    token = _deferred.set(pending)
+    try:
+        yield pending
+    finally:
+        _deferred.reset(token)
+        # Also after a failure: what was committed before it must reach the index.
+        if pending and settings.ELASTICSEARCH_URL and not _index_missing():
+            index_later(pending)
+        elif pending:
+            logger.info("%d records left for `search_index ensure`: no index yet", len(pending))
+
+
+def _index_missing() -> bool:
+    # Inside: lifecycle imports the records app, which imports this module.
+    from . import lifecycle
+    from .errors import SearchError
+
+    try:
+        with lifecycle.connected() as client:
+            return not lifecycle.aliased_indices(client)
+    except SearchError:
+        return False  # unreachable: queue anyway; the task retries or gives up, as for any change
 
 
 def records_under(page) -> list[int]:

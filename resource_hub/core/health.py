@@ -54,7 +54,9 @@ def check_storage() -> Check:
 
 
 def check_search() -> Check:
-    from search.client import get_client  # the Elasticsearch client loads on first use
+    # Inside: the Elasticsearch client loads on first use, and core imports no app at load time.
+    from search.client import get_client
+    from search.lifecycle import index_problem
 
     client = get_client()
     if client is None:
@@ -69,6 +71,20 @@ def check_search() -> Check:
         )
     if health["status"] == "red":
         return Check(DEGRADED, "cluster status is red", "elasticsearch")
+    # The engine answers, but without the site's own index (or with an empty
+    # or outdated one) searches do not answer from it: say so rather than "ok".
+    try:
+        problem = index_problem(client)
+    except Exception as exc:
+        return Check(
+            DEGRADED, _failure("search index", exc) + "; database search is used", "elasticsearch"
+        )
+    if problem:
+        return Check(
+            DEGRADED,
+            f"{problem}; run `manage.py search_index ensure`",
+            "elasticsearch",
+        )
     return Check(OK, backend="elasticsearch")
 
 

@@ -17,6 +17,7 @@ from resource_hub.core.services import site_bootstrap
 from resource_hub.core.vocabularies import Country
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.institutions.services import institution_create
+from search.services import index_deferred
 
 from . import accounts
 from .institutions import INSTITUTIONS, InstitutionRow
@@ -55,7 +56,10 @@ def load_demo(
     # The demo's submissions and reviews would otherwise mail every editor and
     # administrator (and print hundreds of mails with the console backend).
     mail = "django.core.mail.backends.dummy.EmailBackend"
-    with override_settings(EMAIL_BACKEND=mail), _quiet(quiet_logs):
+    # Index writes are collected and queued once at the end (or left to
+    # `search_index ensure` when there is no index yet) instead of a task per
+    # publish: hundreds of small requests, or as many "no index" warnings.
+    with override_settings(EMAIL_BACKEND=mail), _quiet(quiet_logs), index_deferred():
         site_bootstrap()
         admin, created = accounts.admin_account()
         report.admin_password_is_demo = created or admin.check_password(accounts.DEMO_PASSWORD)

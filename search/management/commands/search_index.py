@@ -1,8 +1,9 @@
-"""manage.py search_index rebuild|update|verify|downloads|status: the record index's life."""
+"""manage.py search_index ensure|rebuild|update|verify|downloads|status: the record index's life."""
 
 import json
 from dataclasses import asdict
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext_lazy as _
 
@@ -22,8 +23,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "action",
-            choices=["rebuild", "update", "verify", "downloads", "status"],
+            choices=["ensure", "rebuild", "update", "verify", "downloads", "status"],
             help=_(
+                "ensure: rebuild unless the index exists, is current and holds records; "
                 "rebuild: load a new index version and move the alias to it; update: re-index "
                 "records; verify: compare the index with the released records; downloads: copy "
                 "the download counts into it; status: show the alias, index and document count."
@@ -53,6 +55,10 @@ class Command(BaseCommand):
             raise CommandError("--record goes with update only.")
         if fix and action != "verify":
             raise CommandError("--fix goes with verify only.")
+        if action == "ensure" and not settings.ELASTICSEARCH_URL:
+            # `make run` without `make services`: nothing to build, nothing wrong.
+            self.stdout.write("ELASTICSEARCH_URL is not set: the site searches its database.")
+            return
         try:
             lifecycle.check_reachable()
             getattr(self, f"_{action}")(records=records, fix=fix, options=options)
@@ -61,6 +67,19 @@ class Command(BaseCommand):
 
     def _progress(self, options, label, total):
         return Progress.for_command(self, options, total=total, label=label)
+
+    def _ensure(self, *, options, **unused):
+        progress = self._progress(options, "ensure", indexable_records().count())
+        with progress:
+            result = lifecycle.ensure(on_progress=progress.advance)
+        if result.rebuilt is None:
+            summary = f"{lifecycle.alias_name()} is current; nothing to do."
+        else:
+            summary = (
+                f"Rebuilt because {result.reason}: indexed {result.rebuilt.indexed} records "
+                f"into {result.rebuilt.index}; {lifecycle.alias_name()} points at it."
+            )
+        self._report(options, asdict(result), summary)
 
     def _rebuild(self, *, options, **unused):
         progress = self._progress(options, "rebuild", indexable_records().count())
