@@ -38,13 +38,16 @@ CONTENT_SECURITY_POLICY = {
 # cannot: InlinePanel and MultipleChooserPanel start their JavaScript inline,
 # and so do the date and time widgets (the publishing schedule on every page
 # editor), whose templates are rendered by the form renderer without the
-# request. Hence 'unsafe-inline' for scripts, and no nonce in script-src, since
-# a browser ignores 'unsafe-inline' where a nonce is given. Everything else
+# request. Without 'unsafe-inline' a record's editor has nine scripts blocked
+# and its "Add creator" button does nothing (tests/e2e/test_admin_pages.py
+# shows it works; the dashboard and listings need no inline script). Hence
+# 'unsafe-inline' for scripts, and no nonce in script-src, since a browser
+# ignores 'unsafe-inline' where a nonce is given. Everything else
 # stays as strict as the public site: no 'unsafe-eval' (the admin's scripts
 # run without it), no inline style blocks or attributes (Wagtail sets styles
 # through the CSSOM, which CSP allows), no plugins, no other hosts. The admin
 # frames itself (the page editor's live preview), so frame-ancestors is 'self'.
-# Image and document uploads show previews from blob: URLs.
+# The multiple-image upload previews files from blob: URLs (load-image).
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
