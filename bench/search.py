@@ -80,7 +80,8 @@ from search.indexing import fingerprint
 from search.lifecycle import CHUNK_SIZE, alias_name, bulk_index, create_index
 from search.params import SearchParams
 from search.queries import search_body
-from search.service import search, viewer_for
+from resource_hub.access.viewers import viewer_of
+from search.service import search
 
 SEED = 20261128
 
@@ -380,7 +381,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         server = start_server(port, probe="/api/v1/search")
         anonymous = AnonymousUser()
-        viewer = viewer_for(anonymous)
+        viewer = viewer_of(anonymous)
         browser = requests.Session()
         browser.headers.update(HTTPS)
         url = f"{settings.ELASTICSEARCH_URL.rstrip('/')}/{alias_name()}/_search"
@@ -408,7 +409,7 @@ def main() -> None:
 
         def fallback(n):
             params = SearchParams(q=queries[n], viewer=viewer)
-            return database_search(params, user=anonymous, reason="benchmark").total
+            return database_search(params, reason="benchmark").total
 
         functions = {"raw": raw, "ours": ours, "endpoint": endpoint}
         functions.update(wagtail=wagtail, fallback=fallback)

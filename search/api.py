@@ -3,6 +3,7 @@
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
+from resource_hub.access.viewers import as_viewer
 from resource_hub.api.views import ApiError, api_view
 from resource_hub.core.params import InvalidParameter, clean_integer, clean_text
 
@@ -14,12 +15,12 @@ MAX_PREFIX_LENGTH = 100
 
 @api_view(("GET",), login_required=False)
 def search_records(request):
-    from .service import search, viewer_for  # on first use: see search.views
+    from .service import search  # on first use: see search.views
 
     try:
-        params = parse_params(request.GET, viewer=viewer_for(request.user))
+        params = parse_params(request.GET, viewer=as_viewer(request))
         # Elasticsearch may still refuse a value (a forged cursor): also a 400.
-        result = search(params, user=request.user)
+        result = search(params)
     except InvalidParameter as error:
         raise _invalid(error) from None
     if result.degraded and params.search_after:
@@ -47,7 +48,7 @@ def suggest(request):
     from .service import autocomplete  # on first use: see search.views
 
     try:
-        suggestions, degraded = autocomplete(prefix, user=request.user, size=size)
+        suggestions, degraded = autocomplete(prefix, viewer=as_viewer(request), size=size)
     except InvalidParameter as error:  # refused by Elasticsearch
         raise _invalid(error) from None
     return JsonResponse({"q": prefix, "suggestions": suggestions, "degraded": degraded})

@@ -29,13 +29,16 @@ from elasticsearch_dsl import (
     Keyword,
     Long,
     Mapping,
+    Nested,
     Object,
     Text,
 )
 
+from resource_hub.access.search import CLAUSES_FIELD, SUGGEST_CONTEXT
+
 #: Bump when the mapping or the analysis changes: `status` shows it, and an
 #: index built with another version needs a `rebuild`.
-MAPPING_VERSION = 2
+MAPPING_VERSION = 3  # 3: access clauses (resource_hub.access.search)
 
 #: The sub-fields of every multi-language text field, and their analyzers.
 LANGUAGE_SUBFIELDS = {
@@ -155,7 +158,7 @@ def record_mapping() -> Mapping:
         # suggestion be limited to what the viewer may see.
         "suggest": Completion(
             analyzer="rh_text",
-            contexts=[{"name": "access_level", "type": "category", "path": "access_level"}],
+            contexts=[{"name": SUGGEST_CONTEXT, "type": "category", "path": "access_suggest"}],
         ),
         "abstract": multilingual(highlighted=True),
         "keywords": _name(),
@@ -179,7 +182,10 @@ def record_mapping() -> Mapping:
         "year": Integer(),
         "has_files": Boolean(),
         "file_count": Integer(),
-        "access_level": Keyword(),
+        # who may see it: see resource_hub.access.search
+        "access_level": Keyword(),  # the label shown on results
+        CLAUSES_FIELD: Nested(properties={"tokens": Keyword()}),
+        "access_suggest": Keyword(),
         "published_at": Date(),
         "first_published_at": Date(),
         "download_count": Long(),

@@ -1,8 +1,8 @@
 """Database search, for when Elasticsearch is unreachable or not configured.
 
-Plain `icontains` over the released records the viewer may see
-(`records_visible_to`), every word somewhere in title, abstract, keywords or
-a translation. No stemming, no folding (a Vietnamese word must be typed with
+Plain `icontains` over the released records the viewer may see (the access
+policy's `visible_records`), every word somewhere in title, abstract, keywords
+or a translation. No stemming, no folding (a Vietnamese word must be typed with
 its diacritics); the words are marked in the title and in a snippet of the
 abstract as they were found (case aside); counts only for the facets that are
 columns of the record row, since each costs one query.
@@ -17,10 +17,10 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from resource_hub.access.records import visible_records
 from resource_hub.files.models import DownloadCount
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.records.models import RecordPage
-from resource_hub.records.selectors import records_visible_to
 
 from .facets import FACETS
 from .indexing import RECORD_TYPES
@@ -92,9 +92,9 @@ def filtered(queryset: QuerySet, params: SearchParams, *, leave_out: str | None 
     return queryset
 
 
-def database_search(params: SearchParams, *, user, reason: str) -> SearchResult:
-    """Answer `params` from the database, marked degraded with `reason`."""
-    base = records_visible_to(user, RecordPage.objects.all())
+def database_search(params: SearchParams, *, reason: str) -> SearchResult:
+    """Answer `params` from the database as `params.viewer` may see it, marked degraded."""
+    base = visible_records(params.viewer)
     if params.q:
         base = base.filter(text_filter(params.q))
     ids = filtered(base, params).values("pk").distinct()

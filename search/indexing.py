@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet, Sum
 from django.db.models.functions import Substr
-from wagtail.models import PageViewRestriction
 
+from resource_hub.access.restrictions import clauses_of_pages
+from resource_hub.access.search import document_fields as access_fields
 from resource_hub.files.models import DownloadCount
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.records.models import (
-    AccessLevel,
     AchievementPage,
     RecordFile,
     RecordKeyword,
@@ -40,8 +40,8 @@ VOLATILE_FIELDS = ("download_count", "fingerprint")
 def indexable_records() -> QuerySet:
     """Released records of every type, with the relations a document reads prefetched.
 
-    Records that are not public still qualify: each document carries its
-    access level, and the queries filter by what the viewer may see.
+    Records that are not public still qualify: each document carries the
+    access policy's clauses, and the queries filter by what the viewer may see.
     """
     cap = settings.ELASTICSEARCH_FILE_TEXT_MAX_CHARS
     files = (
@@ -73,38 +73,16 @@ class DocumentSources:
 
     institutions: dict[str, InstitutionPage] = field(default_factory=dict)  # by page path
     downloads: dict[int, int] = field(default_factory=dict)  # by record id
-    # View restrictions on the records and their ancestors: path -> [(type, group ids)]
-    restrictions: dict[str, list[tuple[str, frozenset[int]]]] = field(default_factory=dict)
+    # The access policy's clauses for each record (its own and its ancestors' restrictions)
+    clauses: dict[int, list[frozenset[str]]] = field(default_factory=dict)
     file_text_cap: int = 100_000
 
     @classmethod
     def for_records(cls, records: list) -> "DocumentSources":
         parent_paths = {record.path[: -RecordPage.steplen] for record in records}
         institutions = InstitutionPage.objects.filter(path__in=parent_paths).only(
-            "id", "path", "title", "name_local", "country_id", "teachers_group", "editors_group"
+            "id", "path", "title", "name_local", "country_id"
         )
-        step = RecordPage.steplen
-        paths = {
-            record.path[:end]
-            for record in records
-            for end in range(step, len(record.path) + 1, step)
-        }
-        restrictions: dict[str, list[tuple[str, frozenset[int]]]] = {}
-        for restriction in PageViewRestriction.objects.filter(page__path__in=paths).values(
-            "id", "page__path", "restriction_type"
-        ):
-            restrictions.setdefault(restriction["page__path"], []).append(
-                (restriction["restriction_type"], restriction["id"])
-            )
-        groups: dict[int, set[int]] = {}
-        for row in PageViewRestriction.groups.through.objects.filter(
-            pageviewrestriction_id__in=[r[1] for rows in restrictions.values() for r in rows]
-        ).values("pageviewrestriction_id", "group_id"):
-            groups.setdefault(row["pageviewrestriction_id"], set()).add(row["group_id"])
-        restrictions = {
-            path: [(kind, frozenset(groups.get(pk, ()))) for kind, pk in rows]
-            for path, rows in restrictions.items()
-        }
         downloads = (
             DownloadCount.objects.filter(record_id__in=[record.pk for record in records])
             .values("record_id")
@@ -113,7 +91,7 @@ class DocumentSources:
         return cls(
             institutions={institution.path: institution for institution in institutions},
             downloads={row["record_id"]: row["total"] for row in downloads},
-            restrictions=restrictions,
+            clauses=clauses_of_pages(records),
             file_text_cap=settings.ELASTICSEARCH_FILE_TEXT_MAX_CHARS,
         )
 
@@ -161,44 +139,13 @@ def record_document(record, sources: DocumentSources) -> dict:
         "year": record.year,
         "has_files": bool(files),
         "file_count": len(files),
-        "access_level": effective_access_level(record, institution, sources),
+        **access_fields(sources.clauses.get(record.pk, []), access_level=record.access_level),
         "published_at": _iso(record.last_published_at),
         "first_published_at": _iso(record.first_published_at),
         "download_count": sources.downloads.get(record.pk, 0),
     }
     document["fingerprint"] = fingerprint(document)
     return document
-
-
-HIDDEN = "hidden"  # restricted in a way search cannot express: shown to no one but superusers
-_STRICTNESS = {AccessLevel.PUBLIC: 0, AccessLevel.REGISTERED: 1, AccessLevel.INSTITUTION: 2}
-
-
-def effective_access_level(record, institution, sources: DocumentSources) -> str:
-    """The strictest of the record's released access level and the view restrictions that
-    really apply to it (its own and its ancestors', however they were set).
-
-    A login restriction means "registered"; a groups restriction limited to the holding
-    institution's own groups means "institution"; a password, or groups beyond the
-    institution's, mean "hidden": no search result for anyone but superusers.
-    """
-    level = record.access_level or AccessLevel.PUBLIC
-    own_groups = {
-        pk for pk in (getattr(institution, "teachers_group_id", None),
-                      getattr(institution, "editors_group_id", None)) if pk
-    }  # fmt: skip
-    step = RecordPage.steplen
-    for end in range(step, len(record.path) + 1, step):
-        for kind, groups in sources.restrictions.get(record.path[:end], ()):
-            if kind == PageViewRestriction.LOGIN:
-                found = AccessLevel.REGISTERED
-            elif kind == PageViewRestriction.GROUPS and groups and groups <= own_groups:
-                found = AccessLevel.INSTITUTION
-            else:
-                return HIDDEN
-            if _STRICTNESS[found] > _STRICTNESS.get(level, 0):
-                level = found
-    return str(level)
 
 
 def file_text(files: list, *, cap: int) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from resource_hub.access.viewers import Viewer, viewer_of
 from resource_hub.core.params import (
     COUNTRY_CODE,
     LANGUAGE_CODE,
@@ -57,22 +58,7 @@ _LONG = (-(2**63), 2**63 - 1)
 InvalidSearchParameter = InvalidParameter
 
 
-@dataclass(frozen=True)
-class Viewer:
-    """What the person searching may see, as the index records it.
-
-    `access_levels`: the levels visible whatever the institution ("public",
-    and "registered" once signed in). `institution_ids`: the institutions
-    whose "institution" records the viewer may see (its member groups, as
-    `records.selectors.records_visible_to` rules). `everything`: superusers.
-    """
-
-    access_levels: tuple[str, ...] = ("public",)
-    institution_ids: tuple[str, ...] = ()
-    everything: bool = False
-
-
-ANONYMOUS = Viewer()
+ANONYMOUS = viewer_of(None)
 
 
 @dataclass(frozen=True)

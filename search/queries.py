@@ -12,8 +12,11 @@ these return. The shape of a search:
 
 import unicodedata
 
+from resource_hub.access.search import SUGGEST_CONTEXT, query_filter, suggest_filter
+from resource_hub.access.viewers import Viewer
+
 from .facets import FACETS, FACETS_BY_NAME, SORTS
-from .params import SearchParams, Viewer
+from .params import SearchParams
 
 LANGUAGES = ("zh", "th", "en", "id", "vi")
 
@@ -117,21 +120,6 @@ def text_query(q: str) -> dict:
                              "prefix_length": 1, "max_expansions": 20, "boost": 0.5}}
         )  # fmt: skip
     return {"bool": {"should": should, "minimum_should_match": 1}}
-
-
-def access_filter(viewer: Viewer) -> dict | None:
-    """What the viewer may see (None: everything), the rule of records_visible_to."""
-    if viewer.everything:
-        return None
-    allowed = [{"terms": {"access_level": list(viewer.access_levels)}}]
-    if viewer.institution_ids:
-        allowed.append(
-            {"bool": {"filter": [
-                {"term": {"access_level": "institution"}},
-                {"terms": {"institution.id": list(viewer.institution_ids)}},
-            ]}}
-        )  # fmt: skip
-    return {"bool": {"should": allowed, "minimum_should_match": 1}}
 
 
 def facet_filter(name: str, values: tuple[str, ...]) -> dict:
@@ -256,10 +244,9 @@ def suggestion_check_body(suggestion: str, viewer: Viewer) -> dict:
     institution-only ones too; a correction is offered only when it leads to
     something the viewer may open.
     """
-    restriction = access_filter(viewer)
     match = {"match": {"title": {"query": suggestion, "operator": "and"}}}
     return {
-        "query": {"bool": {"must": [match], "filter": [restriction] if restriction else []}},
+        "query": {"bool": {"must": [match], "filter": [query_filter(viewer)]}},
         "size": 0,
         "track_total_hits": 1,
     }
@@ -268,12 +255,11 @@ def suggestion_check_body(suggestion: str, viewer: Viewer) -> dict:
 def search_body(params: SearchParams) -> dict:
     """The whole search request for `params`."""
     must = text_query(params.q) if params.q else {"match_all": {}}
-    restriction = access_filter(params.viewer)
     sort = SORTS[params.sort][1]
     if not params.q and params.sort == "relevance":
         sort = SORTS["newest"][1]  # no text, no relevance: newest first
     body = {
-        "query": {"bool": {"must": [must], "filter": [restriction] if restriction else []}},
+        "query": {"bool": {"must": [must], "filter": [query_filter(params.viewer)]}},
         "aggs": facet_aggregations(params),
         "sort": sort,
         "from": params.offset,
@@ -295,19 +281,13 @@ def search_body(params: SearchParams) -> dict:
 
 
 def autocomplete_body(prefix: str, viewer: Viewer, *, size: int = 8) -> dict:
-    """Title completions the viewer may see.
-
-    The completion context holds the access level only, so "institution"
-    records (visible to some signed-in viewers) are left out of everyone's
-    suggestions except a superuser's: completing a title must not reveal it.
-    """
+    """Title completions the viewer may see (the access policy's completion contexts)."""
     completion = {
         "field": "suggest",
         "size": size,
         "skip_duplicates": True,
     }
-    if not viewer.everything:
-        completion["contexts"] = {"access_level": list(viewer.access_levels)}
+    completion["contexts"] = {SUGGEST_CONTEXT: suggest_filter(viewer)}
     if is_latin(prefix) and len(prefix) >= 4:
         completion["fuzzy"] = {"fuzziness": 1, "prefix_length": 2}
     return {

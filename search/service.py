@@ -16,30 +16,20 @@ from django.utils.translation import gettext as _
 from elastic_transport import SerializationError, TransportError
 from elasticsearch import ApiError
 
-from resource_hub.institutions.selectors import institutions_of_user
-from resource_hub.records.models import AccessLevel, RecordPage
-from resource_hub.records.selectors import records_visible_to
+from resource_hub.access.records import visible_records
+from resource_hub.access.viewers import Viewer
+from resource_hub.records.models import RecordPage
 
 from .client import get_client
 from .facets import FACETS
 from .fallback import database_search
 from .labels import facet_result
 from .lifecycle import alias_name
-from .params import InvalidSearchParameter, SearchParams, Viewer, encode_cursor
+from .params import InvalidSearchParameter, SearchParams, encode_cursor
 from .queries import LANGUAGES, autocomplete_body, search_body, suggestion_check_body
 from .results import FacetResult, Hit, SearchResult
 
 logger = logging.getLogger(__name__)
-
-
-def viewer_for(user) -> Viewer:
-    """What `user` may see, in the index's terms (see `records_visible_to`)."""
-    if not user.is_authenticated:
-        return Viewer(access_levels=(AccessLevel.PUBLIC,))
-    if user.is_superuser:
-        return Viewer(everything=True)
-    ids = tuple(str(pk) for pk in institutions_of_user(user).values_list("pk", flat=True))
-    return Viewer(access_levels=(AccessLevel.PUBLIC, AccessLevel.REGISTERED), institution_ids=ids)
 
 
 class _Unavailable(Exception):
@@ -131,26 +121,26 @@ def _facets_quoted(node, reason: str):
             yield from _facets_quoted(value, reason)
 
 
-def search(params: SearchParams, *, user) -> SearchResult:
-    """Search released records as `user` (whose viewer is in `params`)."""
+def search(params: SearchParams) -> SearchResult:
+    """Search released records as `params.viewer` may see them."""
     try:
         answer = _send(**search_body(params))
     except _Unavailable as reason:
-        return database_search(params, user=user, reason=str(reason))
+        return database_search(params, reason=str(reason))
     raw = answer["hits"]["hits"]
     full_page = len(raw) == params.page_size and "sort" in raw[-1]
     return SearchResult(
         params=params,
         next_cursor=encode_cursor(raw[-1]["sort"]) if full_page else "",
-        hits=_hits(raw, user),
+        hits=_hits(raw, params.viewer),
         total=answer["hits"]["total"]["value"],
         facets=_facets(answer.get("aggregations", {}), params),
         suggestion=_suggestion(answer.get("suggest", {}), params),
     )
 
 
-def autocomplete(prefix: str, *, user, size: int = 8) -> tuple[list[dict], bool]:
-    """Titles starting with `prefix` that `user` may see, and whether degraded.
+def autocomplete(prefix: str, *, viewer: Viewer, size: int = 8) -> tuple[list[dict], bool]:
+    """Titles starting with `prefix` that `viewer` may see, and whether degraded.
 
     From the database when Elasticsearch cannot answer (titles starting with
     the prefix, newest first).
@@ -159,25 +149,31 @@ def autocomplete(prefix: str, *, user, size: int = 8) -> tuple[list[dict], bool]
     if not prefix:
         return [], False
     try:
-        answer = _send(**autocomplete_body(prefix, viewer_for(user), size=size))
+        answer = _send(**autocomplete_body(prefix, viewer, size=size))
     except _Unavailable:
-        records = records_visible_to(user, RecordPage.objects.all())
-        found = records.filter(title__istartswith=prefix).order_by("-first_published_at")
+        found = visible_records(viewer).filter(title__istartswith=prefix)
+        found = found.order_by("-first_published_at")
         return [{"id": r.pk, "title": r.title} for r in found[:size]], True
     options = answer["suggest"]["titles"][0]["options"]
+    # The contexts already keep to what the viewer may see; the database has the last word
+    # (one query), as for search hits: an update may still be waiting in the task queue.
+    ids = {int(option["_id"]) for option in options}
+    allowed = set(
+        visible_records(viewer, RecordPage.objects.filter(pk__in=ids)).values_list("pk", flat=True)
+    )
     suggestions, seen = [], set()
     for option in options:
-        if option["text"] not in seen:
+        if int(option["_id"]) in allowed and option["text"] not in seen:
             seen.add(option["text"])
             suggestions.append({"id": int(option["_id"]), "title": option["text"]})
     return suggestions, False
 
 
-def _hits(raw: list[dict], user) -> list[Hit]:
+def _hits(raw: list[dict], viewer: Viewer) -> list[Hit]:
     ids = [int(hit["_id"]) for hit in raw]
     visible = {
         page.pk: page
-        for page in records_visible_to(user, RecordPage.objects.filter(pk__in=ids)).only(
+        for page in visible_records(viewer, RecordPage.objects.filter(pk__in=ids)).only(
             "id", "url_path", "path", "depth"
         )
     }

@@ -7,7 +7,7 @@ point they all pass. Changes made by our own services (files) call
 `search.services.index_later` directly.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -47,6 +47,14 @@ def _restriction_changed(sender, instance, **kwargs):
         index_later(records_under(page))
 
 
+def _restriction_groups_changed(sender, instance, action, **kwargs):
+    """The groups a restriction admits changed (the privacy dialog sets them after saving)."""
+    if action in {"post_add", "post_remove", "post_clear"} and isinstance(
+        instance, PageViewRestriction
+    ):
+        _restriction_changed(sender, instance)
+
+
 def connect():
     page_published.connect(_record_changed, dispatch_uid="search.index_published")
     page_unpublished.connect(_record_changed, dispatch_uid="search.index_unpublished")
@@ -58,3 +66,8 @@ def connect():
             sender=PageViewRestriction,
             dispatch_uid=f"search.index_restriction_{signal is post_save}",
         )
+    m2m_changed.connect(
+        _restriction_groups_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="search.index_restriction_groups",
+    )

@@ -8,6 +8,7 @@ every state of the page is a shareable URL.
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from resource_hub.access.viewers import as_viewer
 from resource_hub.core.params import InvalidParameter, without_control_characters
 
 from .facets import SORTS
@@ -18,12 +19,12 @@ from .params import parse_params
 def search_page(request):
     # Imported here: the Elasticsearch client (~18 MiB) loads in a worker when it
     # first serves a search, not in every process that imports the URLconf.
-    from .service import search, viewer_for
+    from .service import search
 
     try:
-        params = parse_params(request.GET, viewer=viewer_for(request.user))
+        params = parse_params(request.GET, viewer=as_viewer(request))
         # Elasticsearch may still refuse a value (a forged cursor): also a 400.
-        result = search(params, user=request.user)
+        result = search(params)
     except InvalidParameter as error:
         q = without_control_characters(request.GET.get("q", ""))[:200]
         context = {"error": error.message, "q": q, "sorts": _sorts()}

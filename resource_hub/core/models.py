@@ -37,7 +37,7 @@ class HomePage(Page):
         context.update(
             {
                 "collections": selectors.featured_collections(),
-                "latest": selectors.latest_releases(request.user),
+                "latest": selectors.latest_releases(request),
                 "countries": selectors.country_tallies(),
                 "sectors": [t for t in levels.get("sector", []) if t.records],
                 "levels": [t for t in levels.get("level", []) if t.records],

@@ -8,14 +8,15 @@ number of records or institutions.
 
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, F
 from django.db.models.functions import Substr
 
+from resource_hub.access.records import visible_pages, visible_records
+from resource_hub.access.viewers import viewer_of
 from resource_hub.core.vocabularies import Country, EducationLevel, SubjectField
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.records.models import CuratedCollectionPage, RecordPage
-from resource_hub.records.selectors import record_listing, records_visible_to
+from resource_hub.records.selectors import record_listing
 
 
 @dataclass
@@ -30,7 +31,7 @@ class Tally:
 
 def public_records():
     """Released records without a view restriction: what an anonymous visitor sees."""
-    return records_visible_to(AnonymousUser())
+    return visible_records(viewer_of(None))
 
 
 def record_counts_by_institution() -> dict[int, int]:
@@ -117,13 +118,12 @@ def level_tallies() -> dict[str, list[Tally]]:
     return result
 
 
-def latest_releases(user, *, limit: int = 8) -> list[RecordPage]:
-    """The newest released records this viewer may open."""
-    return list(record_listing(user)[:limit])
+def latest_releases(who, *, limit: int = 8) -> list[RecordPage]:
+    """The newest released records this viewer (a request or a user) may open."""
+    return list(record_listing(who)[:limit])
 
 
 def featured_collections(*, limit: int = 6) -> list[CuratedCollectionPage]:
     """Curated collections open to everyone, most recently published first."""
-    return list(
-        CuratedCollectionPage.objects.live().public().order_by("-last_published_at", "-pk")[:limit]
-    )
+    collections = visible_pages(viewer_of(None), CuratedCollectionPage.objects.all())
+    return list(collections.order_by("-last_published_at", "-pk")[:limit])

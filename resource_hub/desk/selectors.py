@@ -5,9 +5,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 
+from resource_hub.access.records import can_edit, can_moderate, can_view
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.records.models import RecordPage
-from resource_hub.records.permissions import can_edit, can_view
 
 from .models import MembershipInvitation, MembershipRequest
 
@@ -83,13 +83,9 @@ def record_for_desk(user, pk: int, *, edit: bool = False) -> RecordPage | None:
         return None
     record = record.specific
     allowed = can_edit(user, record) if edit else can_view(user, record)
-    if not allowed or not (record.owner_id == user.pk or _edits(user, record)):
+    if not allowed or not (record.owner_id == user.pk or can_moderate(user, record)):
         return None
     return record
-
-
-def _edits(user, record) -> bool:
-    return record.permissions_for_user(user).can_publish()
 
 
 def open_invitation(token: str) -> MembershipInvitation | None:

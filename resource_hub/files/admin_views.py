@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .services import collections_for_upload
+from resource_hub.access.documents import upload_collections
 
 
 class UploadView(WagtailAdminTemplateMixin, TemplateView):
@@ -24,7 +24,7 @@ class UploadView(WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def dispatch(self, request, *args, **kwargs):
-        self.collections = collections_for_upload(request.user)
+        self.collections = upload_collections(request.user)
         if not self.collections:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

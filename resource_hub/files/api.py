@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Collection
 
+from resource_hub.access.documents import upload_collections
 from resource_hub.api.views import ApiError, api_view, json_body
 
 from . import uploads
@@ -21,7 +22,6 @@ from .errors import (
     UploadNotActive,
 )
 from .models import Upload
-from .services import collections_for_upload
 
 
 def _file_error(error: FileError) -> ApiError:
@@ -100,7 +100,7 @@ def _integer(data: dict, name: str, *, required: bool = True) -> int | None:
 @api_view(("GET",))
 def collections(request):
     """The collections the caller may upload into (ids for `collection`)."""
-    listed = [{"id": c.pk, "name": c.name} for c in collections_for_upload(request.user)]
+    listed = [{"id": c.pk, "name": c.name} for c in upload_collections(request.user)]
     return JsonResponse({"collections": listed})
 
 

@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 from wagtail.models import Collection
-from wagtail.permissions import policy_registry
+
+from resource_hub.access.documents import can_add_document
 
 from .errors import FilePermissionDenied, InvalidFile
 from .facts import FileFacts, apply_facts, measure, storage_content_type
@@ -20,22 +21,6 @@ from .policy import check_file_allowed
 logger = logging.getLogger(__name__)
 
 TITLE_MAX_LENGTH = ResourceDocument._meta.get_field("title").max_length
-
-
-def user_can_add_document(user, collection: Collection) -> bool:
-    """May the user add documents to this collection (Wagtail's collection permissions)?"""
-    # Wagtail 8 deprecates wagtail.documents.permissions.permission_policy in
-    # favour of the registry. An unsaved document stands for "a new one here".
-    policy = policy_registry.get_by_type(ResourceDocument)
-    candidate = ResourceDocument(collection=collection)
-    return policy.user_has_permission_for_instance(user, "add", candidate)
-
-
-def collections_for_upload(user) -> list[Collection]:
-    """The collections `user` may add documents to, in tree order (one query)."""
-    policy = policy_registry.get_by_type(ResourceDocument)
-    allowed = policy.collections_user_has_permission_for(user, "add")
-    return list(allowed.exclude(depth=1).order_by("path"))
 
 
 def document_create(
@@ -65,7 +50,7 @@ def document_create(
     Raises FilePermissionDenied, EmptyFile, FileTooLarge, FileTypeNotAllowed or
     InvalidFile (all FileError).
     """
-    if not user_can_add_document(user, collection):
+    if not can_add_document(user, collection):
         raise FilePermissionDenied()
 
     upload = file if isinstance(file, File) else File(file)

@@ -35,6 +35,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Collection
 
+from resource_hub.access.documents import can_add_document
+
 from . import objectstore
 from .errors import (
     EmptyFile,
@@ -57,7 +59,6 @@ from .services import (
     document_enqueue_derivatives,
     document_save_or_discard,
     document_validate,
-    user_can_add_document,
 )
 
 logger = logging.getLogger(__name__)
@@ -95,7 +96,7 @@ def upload_start(
     large") and again, measured, on completion. `sha256`, if given, must
     match the bytes that arrive.
     """
-    if not user_can_add_document(user, collection):
+    if not can_add_document(user, collection):
         raise FilePermissionDenied()
     if size <= 0:
         raise EmptyFile()
@@ -287,7 +288,7 @@ def upload_complete(*, upload: Upload) -> ResourceDocument:
     with transaction.atomic():
         upload = Upload.objects.select_for_update().get(pk=upload.pk)
         _require_active(upload)
-        if not user_can_add_document(upload.user, upload.collection):
+        if not can_add_document(upload.user, upload.collection):
             raise FilePermissionDenied()
         parts = upload_parts(upload=upload)
         _require_all_parts(upload, parts)  # a missing or short part can still be sent again

@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 
+from resource_hub.access.documents import can_download
 from resource_hub.core.params import MAX_ID, clean_integer, refuse_invalid_parameters
 
 from .delivery import download_response, inline_response
 from .models import ResourceDocument
-from .permissions import can_download_document
 from .services import download_count
 
 
@@ -24,7 +24,7 @@ def refuse_unless_downloadable(request, document):
     Anonymous visitors are asked to sign in (the record may be for registered
     users); a signed-in user who may not see it gets 403.
     """
-    if can_download_document(request.user, document):
+    if can_download(request, document):
         return None
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())

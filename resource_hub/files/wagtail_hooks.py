@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from resource_hub.access.documents import upload_collections
+
 from .views import refuse_unless_downloadable
 
 
@@ -23,9 +25,7 @@ def upload_admin_urls():
 
 class UploadMenuItem(MenuItem):
     def is_shown(self, request):
-        from .services import collections_for_upload
-
-        return bool(collections_for_upload(request.user))
+        return bool(upload_collections(request.user))
 
 
 @hooks.register("register_admin_menu_item")

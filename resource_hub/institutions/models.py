@@ -129,15 +129,16 @@ class InstitutionPage(Page):
     def get_context(self, request, *args, **kwargs):
         from django.core.paginator import Paginator
 
+        from resource_hub.access.records import visible_pages
         from resource_hub.records.models import CuratedCollectionPage, RecordPage
         from resource_hub.records.selectors import record_listing
 
         context = super().get_context(request, *args, **kwargs)
         # Released records this viewer may open, newest first.
-        records = record_listing(request.user, RecordPage.objects.child_of(self))
+        records = record_listing(request, RecordPage.objects.child_of(self))
         context["records"] = Paginator(records, 20).get_page(request.GET.get("page"))
         context["collections"] = list(
-            CuratedCollectionPage.objects.child_of(self).live().public().order_by("title")
+            visible_pages(request, CuratedCollectionPage.objects.child_of(self)).order_by("title")
         )
         return context
 

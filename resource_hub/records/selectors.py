@@ -2,45 +2,27 @@
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, PageViewRestriction, WorkflowState
+from wagtail.models import Page, WorkflowState
+
+from resource_hub.access.records import is_public, visible_records
+from resource_hub.access.viewers import viewer_of
 
 from .models import RecordPage
 
 
-def records_visible_to(user, queryset: QuerySet | None = None) -> QuerySet:
-    """Released records whose view restriction lets `user` in.
+def record_listing(who, queryset: QuerySet | None = None) -> QuerySet:
+    """Records `who` (a request, a user) may open, with what a listing row shows.
 
-    The same rule as `permissions.can_view` for live records, as one query,
-    so listings never show (or count) what a viewer may not open.
+    A constant number of queries; the access policy decides what is visible.
     """
-    queryset = (queryset if queryset is not None else RecordPage.objects.all()).live()
-    if user.is_authenticated and user.is_superuser:
-        return queryset
-    restrictions = PageViewRestriction.objects.filter(page=OuterRef("pk"))
-    if not user.is_authenticated:
-        return queryset.exclude(Exists(restrictions))
-    return queryset.exclude(
-        Exists(restrictions.filter(restriction_type=PageViewRestriction.PASSWORD))
-    ).exclude(
-        Exists(
-            restrictions.filter(restriction_type=PageViewRestriction.GROUPS).exclude(
-                groups__in=user.groups.all()
-            )
-        )
-    )
-
-
-def record_listing(user, queryset: QuerySet | None = None) -> QuerySet:
-    """Visible records with what a listing row shows, in a constant number of queries."""
     return (
-        records_visible_to(user, queryset)
+        visible_records(who, queryset)
         .select_related("language", "resource_type", "licence", "subject")
         .order_by("-first_published_at", "-pk")
     )
@@ -93,7 +75,7 @@ def record_detail_context(record, *, request=None) -> dict:
     from .citation import apa_parts, gbt7714
     from .exports import FORMATS, work_of
 
-    user = request.user if request is not None else AnonymousUser()
+    viewer = request if request is not None else viewer_of(None)
     # sort_order is empty when a record was made by the services rather than the admin
     # form, so the creation order (pk) breaks ties: creators keep their credited order.
     relations = list(record.relations.order_by("sort_order", "pk"))
@@ -101,7 +83,7 @@ def record_detail_context(record, *, request=None) -> dict:
     related = []
     if targets:
         related = sorted(
-            records_visible_to(user, RecordPage.objects.filter(pk__in=targets)).select_related(
+            visible_records(viewer, RecordPage.objects.filter(pk__in=targets)).select_related(
                 "language", "resource_type"
             ),
             key=lambda target: targets[target.pk] or 0,
@@ -128,7 +110,7 @@ def record_detail_context(record, *, request=None) -> dict:
     url = record.get_full_url(request)
     context["canonical_url"] = url
     # Public: released and without a view restriction, so files may be named to crawlers.
-    context["is_public"] = record.live and not record.get_view_restrictions()
+    context["is_public"] = is_public(record)
     work = work_of(
         record,
         url=url,

@@ -8,10 +8,12 @@ is applied there.
 
 from wagtail.signals import page_published
 
+from resource_hub.access.levels import record_apply_access
+
+from .models import RecordPage
+
 
 def _apply_access(sender, instance, **kwargs):
-    from .models import RecordPage
-    from .services import record_apply_access
 
     if isinstance(instance, RecordPage):
         record_apply_access(record=instance)

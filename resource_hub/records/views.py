@@ -5,23 +5,24 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from resource_hub.access.records import visible_records
+
 from .exports import FORMATS, cite_key, work_of
 from .models import RecordPage
-from .selectors import records_visible_to
 
 
 @require_GET
 def record_export(request, record_id: int, export_format: str):
     """The record as a BibTeX, RIS, CSL-JSON or Dublin Core file.
 
-    Exports follow the page's own rule (records_visible_to): drafts, records
+    Exports follow the page's own rule (the access policy): drafts, records
     under review and restricted records the viewer may not open are a 404, so
     an export never tells that a record exists.
     """
     fmt = FORMATS.get(export_format)
     if fmt is None:
         raise Http404
-    visible = records_visible_to(request.user, RecordPage.objects.filter(pk=record_id))
+    visible = visible_records(request, RecordPage.objects.filter(pk=record_id))
     record = get_object_or_404(visible.select_related("language", "resource_type", "licence"))
     record = record.specific
     work = work_of(record, url=record.get_full_url(request))

@@ -19,6 +19,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "resource_hub.core",
+    "resource_hub.access",
     "resource_hub.files",
     "resource_hub.institutions",
     "resource_hub.records",

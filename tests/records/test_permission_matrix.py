@@ -13,7 +13,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from resource_hub.files.services import document_create
-from resource_hub.records import permissions
+from resource_hub.access import documents as document_access
+from resource_hub.access import records as permissions
 from resource_hub.records.models import AccessLevel
 from resource_hub.records.services import (
     file_attach,
@@ -120,7 +121,7 @@ def test_permission_matrix(world, make_record, s3_storage, state):
     for action, allowed_roles in MATRIX[state].items():
         for role, user in users.items():
             if action == "download":
-                allowed = permissions.can_download(user, record, document)
+                allowed = document_access.can_download(user, document)
             else:
                 allowed = ACTIONS[action](user, record)
             if allowed != (role in allowed_roles):

@@ -94,28 +94,36 @@ def test_building_documents_takes_a_fixed_number_of_queries(
         list(iter_documents(indexable_records()))
 
 
-def test_the_access_level_follows_the_restrictions_that_really_apply(world, make_record, release):
+def test_the_access_clauses_follow_the_restrictions_that_really_apply(world, make_record, release):
     """However a restriction was set (our release, Wagtail's privacy dialog, on a parent),
-    the indexed level is the strictest that applies; what search cannot express is hidden."""
+    the document carries one clause per restriction on the record's path, and a label."""
     from django.contrib.auth.models import Group
     from wagtail.models import PageViewRestriction
 
     record = make_record()
     release(record)
 
-    def level():
+    def access():
         (document,) = documents_for(indexable_records())
-        return document["access_level"]
+        clauses = sorted(sorted(clause["tokens"]) for clause in document["access_clauses"])
+        return document["access_level"], clauses, document["access_suggest"]
 
-    assert level() == "public"
+    assert access() == ("public", [], ["anyone"])
     login = PageViewRestriction.objects.create(page=record, restriction_type="login")
-    assert level() == "registered"
+    assert access() == ("registered", [["authenticated"]], ["authenticated"])
     own = PageViewRestriction.objects.create(page=world.inst_a, restriction_type="groups")
     own.groups.set(world.inst_a.member_groups)
-    assert level() == "institution"  # the stricter one, set on the institution page
+    groups = sorted(["group:*", *(f"group:{g.pk}" for g in world.inst_a.member_groups)])
+    # the stricter label; the login clause adds nothing to the completion context
+    assert access() == ("institution", [["authenticated"], groups], groups)
     login.delete()
-    own.groups.add(Group.objects.create(name="Visiting examiners"))
-    assert level() == "hidden"  # groups beyond the institution's: no search result for anyone
+    visitors = Group.objects.create(name="Visiting examiners")
+    own.groups.add(visitors)
+    groups = sorted([*groups, f"group:{visitors.pk}"])
+    assert access() == ("institution", [groups], groups)
     own.delete()
-    PageViewRestriction.objects.create(page=record, restriction_type="password", password="x")
-    assert level() == "hidden"
+    secret = PageViewRestriction.objects.create(
+        page=record, restriction_type="password", password="x"
+    )
+    token = [f"password:{secret.pk}"]
+    assert access() == ("restricted", [token], token)

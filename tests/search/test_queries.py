@@ -2,7 +2,9 @@
 
 import pytest
 
-from search.params import InvalidSearchParameter, Viewer, parse_params
+from resource_hub.access.search import query_filter
+from resource_hub.access.viewers import Viewer, viewer_of
+from search.params import InvalidSearchParameter, parse_params
 from search.queries import (
     autocomplete_body,
     is_latin,
@@ -15,7 +17,7 @@ from search.queries import (
 
 def body(viewer=None, **query):
     data = {key: value if isinstance(value, list) else [value] for key, value in query.items()}
-    return search_body(parse_params(data, viewer=viewer or Viewer()))
+    return search_body(parse_params(data, viewer=viewer or viewer_of(None)))
 
 
 @pytest.mark.parametrize(
@@ -86,20 +88,13 @@ def test_a_selection_filters_hits_and_every_other_facet_but_not_its_own():
     )
 
 
-def test_access_follows_the_viewer():
-    anonymous = body()["query"]["bool"]["filter"]
-    assert anonymous == [
-        {"bool": {"should": [{"terms": {"access_level": ["public"]}}], "minimum_should_match": 1}}
-    ]
-    member = Viewer(access_levels=("public", "registered"), institution_ids=("7",))
-    (restriction,) = body(member)["query"]["bool"]["filter"]
-    assert {"terms": {"institution.id": ["7"]}} in restriction["bool"]["should"][1]["bool"][
-        "filter"
-    ]
-    assert body(Viewer(everything=True))["query"]["bool"]["filter"] == []
-    assert autocomplete_body("Ric", Viewer())["suggest"]["titles"]["completion"]["contexts"] == {
-        "access_level": ["public"]
-    }
+def test_access_is_the_policys_filter_for_the_viewer():
+    """Every search, suggestion check and completion is filtered as the access policy says."""
+    member = Viewer(tokens=frozenset({"anyone", "authenticated", "group:7"}))
+    assert body()["query"]["bool"]["filter"] == [query_filter(viewer_of(None))]
+    assert body(member)["query"]["bool"]["filter"] == [query_filter(member)]
+    contexts = autocomplete_body("Ric", member)["suggest"]["titles"]["completion"]["contexts"]
+    assert contexts == {"access": ["anyone", "authenticated", "group:7"]}
 
 
 def test_pages_and_sorts():

@@ -5,8 +5,6 @@ missing diacritic makes that the honest promise). See relevance_data.py.
 One corpus, one index, every query: a miss is reported with what came instead.
 """
 
-from django.contrib.auth.models import AnonymousUser
-
 from resource_hub.core.vocabularies import Language, Licence, ResourceType
 from resource_hub.records.models import TeachingResourcePage
 from resource_hub.records.services import file_attach, record_create_draft
@@ -46,7 +44,7 @@ def test_each_query_finds_its_record(es_client, world, release, text_document):
     corpus = build_corpus(world, release, text_document)
     misses = []
     for query, expected, rank, why in QUERIES:
-        result = search(SearchParams(q=query, page_size=10), user=AnonymousUser())
+        result = search(SearchParams(q=query, page_size=10))
         assert not result.degraded, result.degraded_reason
         found = [corpus.get(hit.id) for hit in result.hits]
         if expected not in found[:rank]:

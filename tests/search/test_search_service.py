@@ -6,17 +6,18 @@ import time
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from resource_hub.access.viewers import viewer_of
 from resource_hub.core.vocabularies import Language
 from resource_hub.records.models import AccessLevel
 from search import lifecycle
 from search.params import parse_params
-from search.service import autocomplete, search, viewer_for
+from search.service import autocomplete, search
 
 
 def run(user=None, **query):
     user = user or AnonymousUser()
     data = {key: value if isinstance(value, list) else [value] for key, value in query.items()}
-    return search(parse_params(data, viewer=viewer_for(user)), user=user)
+    return search(parse_params(data, viewer=viewer_of(user)))
 
 
 def titles(result) -> list[str]:
@@ -75,7 +76,7 @@ def test_a_drafts_title_appears_nowhere(es_client, corpus):
     labels = [value.label for facet in everything.facets for value in facet.values]
     assert not any("cassava" in label.lower() for label in labels)
     assert "cassava" not in (run(q="casava fermentaton").suggestion or "")
-    suggestions, degraded = autocomplete("Secret", user=AnonymousUser())
+    suggestions, degraded = autocomplete("Secret", viewer=viewer_of(AnonymousUser()))
     assert suggestions == [] and not degraded
 
 
@@ -143,9 +144,9 @@ def test_a_registered_record_is_hidden_from_anonymous_and_shown_to_a_signed_in_u
         "Members' rice handbook",
         "Open rice handbook",
     ]
-    anonymous_titles, _ = autocomplete("Members", user=AnonymousUser())
+    anonymous_titles, _ = autocomplete("Members", viewer=viewer_of(AnonymousUser()))
     assert anonymous_titles == []
-    signed_in, _ = autocomplete("Members", user=world.teacher_b)
+    signed_in, _ = autocomplete("Members", viewer=viewer_of(world.teacher_b))
     assert [s["title"] for s in signed_in] == ["Members' rice handbook"]
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import WorkflowState
 
+from resource_hub.access import records as access
 from resource_hub.records.errors import InvalidTransition, RecordPermissionDenied
 from resource_hub.records.services import record_withdraw
 
@@ -18,12 +19,12 @@ from resource_hub.records.services import record_withdraw
 def submission_withdraw(*, user, record, reason: str = ""):
     """Take the record out of review (authors), or withdraw it entirely (editors)."""
     record.refresh_from_db()
-    if record.permissions_for_user(user).can_publish():
+    if access.can_moderate(user, record):
         return record_withdraw(user=user, record=record, reason=reason)
     state = record.workflow_states.filter(status=WorkflowState.STATUS_IN_PROGRESS).first()
     if state is None:
         raise InvalidTransition(_("Only a record waiting for review can be taken back."))
-    if not (record.owner_id == user.pk and state.user_can_cancel(user)):
+    if not access.can_take_back(user, record):
         raise RecordPermissionDenied(_("Only the record's author can take back this submission."))
     state.cancel(user=user)
     record.refresh_from_db()

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.urls import reverse_lazy
 
+from resource_hub.access import records as access
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.institutions.selectors import institutions_of_user
 
@@ -25,7 +26,7 @@ def institutions_to_add_to(user):
     pks = [
         institution.pk
         for institution in institutions_of_user(user)
-        if institution.permissions_for_user(user).can_add_subpage()
+        if access.can_create_record(user, institution)
     ]
     return InstitutionPage.objects.filter(pk__in=pks).order_by("title")
 

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
+from resource_hub.access import records as access
 from resource_hub.files.models import ResourceDocument
-from resource_hub.records import permissions
 from resource_hub.records.errors import RecordError
 from resource_hub.records.models import (
     AchievementPage,
@@ -214,7 +214,7 @@ def record_review(request, pk):
             "creators": list(draft.creators.all()),
             "keywords": [tag.name for tag in draft.keywords.all()],
             "levels": list(draft.education_levels.all()),
-            "can_edit": permissions.can_edit(request.user, record),
-            "can_submit": permissions.can_submit(request.user, record),
+            "can_edit": access.can_edit(request.user, record),
+            "can_submit": access.can_submit(request.user, record),
         },
     )

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from resource_hub.records import permissions
+from resource_hub.access import records as access
 from resource_hub.records.errors import RecordError
 from resource_hub.records.selectors import records_of_author
 from resource_hub.records.services import record_submit
@@ -24,14 +24,14 @@ def my_submissions(request):
     rows = []
     for record, status in records_of_author(user, limit=100):
         record = record.specific
-        editor = record.permissions_for_user(user).can_publish()
+        editor = access.can_moderate(user, record)
         rows.append(
             {
                 "record": record,
                 "kind": record._meta.verbose_name,
                 "status": status,
-                "can_edit": status.code != "in_review" and permissions.can_edit(user, record),
-                "can_submit": permissions.can_submit(user, record),
+                "can_edit": status.code != "in_review" and access.can_edit(user, record),
+                "can_submit": access.can_submit(user, record),
                 "can_withdraw": status.code in WITHDRAWABLE
                 and (editor or status.code == "in_review"),
                 "needs_reason": editor,

@@ -36,7 +36,7 @@ class CuratedCollectionPage(Page):
         context = super().get_context(request, *args, **kwargs)
         items = list(self.items.all())
         visible = record_listing(
-            request.user, RecordPage.objects.filter(pk__in=[i.record_id for i in items])
+            request, RecordPage.objects.filter(pk__in=[i.record_id for i in items])
         )
         records = {record.pk: record for record in visible}
         # The editor's order, and only what this viewer may open.

@@ -1,7 +1,6 @@
 """Every write to a record goes through these functions; the admin hooks, the
 front end and the API call them. Each checks permission first."""
 
-from .access import record_apply_access
 from .drafts import file_attach, file_detach, record_create_draft, record_update_draft
 from .workflow import (
     record_reject,
@@ -14,7 +13,6 @@ from .workflow import (
 __all__ = [
     "file_attach",
     "file_detach",
-    "record_apply_access",
     "record_create_draft",
     "record_reject",
     "record_release",

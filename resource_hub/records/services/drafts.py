@@ -6,10 +6,10 @@ from django.utils.crypto import get_random_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from resource_hub.files.permissions import can_use_document
+from resource_hub.access import records as access
+from resource_hub.access.documents import can_use_document
 from search.services import index_later
 
-from .. import permissions
 from ..errors import RecordError, RecordPermissionDenied
 from ..models import RecordCreator, RecordFile, RecordTranslation
 
@@ -76,7 +76,7 @@ def record_create_draft(
     Teachers may create drafts only in their own institution: Wagtail's "add"
     permission on the institution page is exactly that.
     """
-    if not (user.is_authenticated and institution.permissions_for_user(user).can_add_subpage()):
+    if not access.can_create_record(user, institution):
         raise RecordPermissionDenied(_("You can only add records to your own institution."))
     if not creators:
         raise RecordError(_("Name at least one creator."))
@@ -111,7 +111,7 @@ def record_create_draft(
 def record_update_draft(*, user, record, **fields):
     """Save changes as a new revision; a released record stays as released until re-released."""
     record.refresh_from_db()  # callers may hold a stale copy
-    if not permissions.can_edit(user, record):
+    if not access.can_edit(user, record):
         raise RecordPermissionDenied()
     draft = record.get_latest_revision_as_object()
     keywords = fields.pop("keywords", None)
@@ -128,9 +128,9 @@ def record_update_draft(*, user, record, **fields):
 def file_attach(*, user, record, document, label: str = ""):
     """Attach a stored document to the record, as a change to review like any other."""
     record.refresh_from_db()  # callers may hold a stale copy
-    if not permissions.can_edit(user, record):
+    if not access.can_edit(user, record):
         raise RecordPermissionDenied()
-    if not can_use_document(user, document):
+    if not can_use_document(user, document):  # access.can_attach_file, with its own message
         raise RecordPermissionDenied(_("You cannot use this file."))
     draft = record.get_latest_revision_as_object()
     if any(item.document_id == document.pk for item in draft.files.all()):
@@ -156,7 +156,7 @@ def file_detach(*, user, record, document):
     reports documents no record uses).
     """
     record.refresh_from_db()  # callers may hold a stale copy
-    if not permissions.can_edit(user, record):
+    if not access.can_detach_file(user, record):
         raise RecordPermissionDenied()
     draft = record.get_latest_revision_as_object()
     kept = [item for item in draft.files.all() if item.document_id != document.pk]

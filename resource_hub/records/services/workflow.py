@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 
-from .. import permissions
+from resource_hub.access import records as access
+
 from ..errors import InvalidTransition, RecordError, RecordPermissionDenied
 
 
@@ -28,7 +29,7 @@ def record_submit(*, user, record):
         raise InvalidTransition(_("This record is already waiting for review."))
     if record.live and not record.has_unpublished_changes:
         raise InvalidTransition(_("This record is released and has no changes to review."))
-    if not permissions.can_submit(user, record):
+    if not access.can_submit(user, record):
         raise RecordPermissionDenied(
             _("Only the record's author or its institution's editors can submit it.")
         )
@@ -49,7 +50,7 @@ def record_release(*, user, record, comment: str = ""):
     schedules the release (embargo) instead.
     """
     record.refresh_from_db()  # callers may hold a stale copy
-    if not permissions.can_release(user, record):
+    if not access.can_release(user, record):
         if record.live and not record.has_unpublished_changes:
             raise InvalidTransition(_("This record is already released."))
         raise RecordPermissionDenied(_("Only the institution's editors can release records."))
@@ -74,11 +75,10 @@ def record_reject(*, user, record, comment: str):
     state = _workflow_state(record)
     if not state or state.status != WorkflowState.STATUS_IN_PROGRESS:
         raise InvalidTransition(_("Only a record under review can be sent back."))
-    task_state = state.current_task_state
-    task = task_state.task.specific
-    if not any(action == "reject" for action, *_rest in task.get_actions(record, user)):
+    if not access.can_reject(user, record):
         raise RecordPermissionDenied(_("Only the institution's editors can review this record."))
-    task.on_action(task_state, user, "reject", comment=comment.strip())
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state, user, "reject", comment=comment.strip())
     return state
 
 
@@ -88,7 +88,7 @@ def record_unpublish(*, user, record):
     record.refresh_from_db()  # callers may hold a stale copy
     if not record.live:
         raise InvalidTransition(_("This record is not released."))
-    if not permissions.can_unpublish(user, record):
+    if not access.can_unpublish(user, record):
         raise RecordPermissionDenied(_("Only the institution's editors can unpublish records."))
     record.unpublish(user=user)
     record.refresh_from_db()
@@ -108,7 +108,7 @@ def record_withdraw(*, user, record, reason: str):
     state = _workflow_state(record)
     if not record.live and not state:
         raise InvalidTransition(_("Only a released record or one under review can be withdrawn."))
-    if not record.permissions_for_user(user).can_publish():
+    if not access.can_withdraw(user, record):
         raise RecordPermissionDenied(_("Only the institution's editors can withdraw records."))
     if state:
         state.cancel(user=user)
