@@ -2,8 +2,6 @@ import posixpath
 
 from csp.constants import SELF
 from csp.decorators import csp_replace
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -11,6 +9,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 
 from resource_hub.access.documents import can_download
+from resource_hub.access.refusals import refuse
 from resource_hub.core.params import MAX_ID, clean_integer, refuse_invalid_parameters
 
 from .delivery import download_response, inline_response
@@ -26,9 +25,7 @@ def refuse_unless_downloadable(request, document):
     """
     if can_download(request, document):
         return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
+    return refuse(request)
 
 
 def _document_or_refusal(request, document_id: int):

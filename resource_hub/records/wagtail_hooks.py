@@ -2,6 +2,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from resource_hub.access.refusals import refuse_signed_in_outsider
+
+
+@hooks.register("before_serve_page")
+def refuse_signed_in_outsiders(page, request, serve_args, serve_kwargs):
+    """Runs before Wagtail's own restriction check, which would ask them to sign in again."""
+    refuse_signed_in_outsider(page, request)
+
 
 @hooks.register("register_log_actions")
 def register_record_actions(actions):
