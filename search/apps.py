@@ -2,11 +2,14 @@ from django.apps import AppConfig
 from django.core.signals import setting_changed
 from django.utils.translation import gettext_lazy as _
 
+from resource_hub.core import indexing
+
 
 def _forget_client(*, setting, **kwargs):
     # The cached client was built from settings; rebuild it when they change
     # (pytest-django's `settings` fixture), as Django does for its own caches.
     if setting.startswith("ELASTICSEARCH_"):
+        # Inside: service imports the record models, not yet loaded when apps.py is.
         from .client import get_client
         from .service import forget_outage
 
@@ -20,7 +23,11 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from . import signal_handlers
+        # Inside: signal_handlers imports Wagtail's models, not yet loaded when apps.py is.
+        from . import services, signal_handlers
 
+        # records and files ask for re-indexing through core.indexing, never
+        # importing search (they sit below it): this is the implementation.
+        indexing.register(services)
         setting_changed.connect(_forget_client, dispatch_uid="search.forget_client")
         signal_handlers.connect()

@@ -3,8 +3,9 @@
 Publishing (our services, the admin's workflow, scheduled publishing),
 unpublishing, moving and deleting pages, and view restrictions edited in the
 admin's privacy dialog all happen inside Wagtail; its signals are the one
-point they all pass. Changes made by our own services (files) call
-`search.services.index_later` directly.
+point they all pass. Changes made by our own services (records, files) call
+`index_later` through `resource_hub.core.indexing`, which search's AppConfig
+points at `search.services`.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save

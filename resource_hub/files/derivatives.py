@@ -13,7 +13,7 @@ import logging
 
 from django.core.files.base import ContentFile
 
-from search.services import index_later, records_with_document
+from resource_hub.core.indexing import index_later, records_with_document
 
 from . import objectstore
 from .errors import DerivativeError

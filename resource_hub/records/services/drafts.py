@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from resource_hub.access import records as access
 from resource_hub.access.documents import can_use_document
-from search.services import index_later
+from resource_hub.core.indexing import index_later
 
 from ..errors import RecordError, RecordPermissionDenied
 from ..models import RecordCreator, RecordFile, RecordTranslation
