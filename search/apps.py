@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.core.signals import setting_changed
 from django.utils.translation import gettext_lazy as _
 
-from resource_hub.core import indexing
+from resource_hub.core import health, indexing
 
 
 def _forget_client(*, setting, **kwargs):
@@ -25,9 +25,11 @@ class SearchConfig(AppConfig):
     def ready(self):
         # Inside: signal_handlers imports Wagtail's models, not yet loaded when apps.py is.
         from . import services, signal_handlers
+        from .health import check_search
 
         # records and files ask for re-indexing through core.indexing, never
         # importing search (they sit below it): this is the implementation.
         indexing.register(services)
+        health.register_check("search", check_search)
         setting_changed.connect(_forget_client, dispatch_uid="search.forget_client")
         signal_handlers.connect()

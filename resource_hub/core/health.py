@@ -6,6 +6,7 @@ is public; the full error goes to the log.
 """
 
 import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from django.core.files.storage import storages
@@ -26,7 +27,7 @@ class Check:
         return {key: value for key, value in asdict(self).items() if value}
 
 
-def _failure(component: str, exc: Exception) -> str:
+def failure_reason(component: str, exc: Exception) -> str:
     logger.warning("health check of %s failed", component, exc_info=exc)
     return f"{type(exc).__name__}: {component} unreachable or refused the request"
 
@@ -37,7 +38,7 @@ def check_database() -> Check:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception as exc:  # any driver error means the database is down for us
-        return Check(DOWN, _failure("database", exc), connection.vendor)
+        return Check(DOWN, failure_reason("database", exc), connection.vendor)
     return Check(OK, backend=connection.vendor)
 
 
@@ -49,43 +50,18 @@ def check_storage() -> Check:
         # our credentials are accepted, without writing anything.
         storage.exists("healthz/probe")
     except Exception as exc:
-        return Check(DOWN, _failure("storage", exc), backend)
+        return Check(DOWN, failure_reason("storage", exc), backend)
     return Check(OK, backend=backend)
 
 
-def check_search() -> Check:
-    # Inside: the Elasticsearch client loads on first use, and core imports no app at load time.
-    from search.client import get_client
-    from search.lifecycle import index_problem
+#: Checks of optional services, registered by the apps that use them (search's
+#: AppConfig.ready() adds "search"): core imports no other app.
+_registered: dict[str, Callable[[], Check]] = {}
 
-    client = get_client()
-    if client is None:
-        return Check(
-            DEGRADED, "Elasticsearch is not configured; database search is used", "database"
-        )
-    try:
-        health = client.cluster.health(timeout="2s")
-    except Exception as exc:
-        return Check(
-            DEGRADED, _failure("search", exc) + "; database search is used", "elasticsearch"
-        )
-    if health["status"] == "red":
-        return Check(DEGRADED, "cluster status is red", "elasticsearch")
-    # The engine answers, but without the site's own index (or with an empty
-    # or outdated one) searches do not answer from it: say so rather than "ok".
-    try:
-        problem = index_problem(client)
-    except Exception as exc:
-        return Check(
-            DEGRADED, _failure("search index", exc) + "; database search is used", "elasticsearch"
-        )
-    if problem:
-        return Check(
-            DEGRADED,
-            f"{problem}; run `manage.py search_index ensure`",
-            "elasticsearch",
-        )
-    return Check(OK, backend="elasticsearch")
+
+def register_check(name: str, check: Callable[[], Check]) -> None:
+    """Add a check to `/healthz`; its failure makes the site "degraded", never "down"."""
+    _registered[name] = check
 
 
 def overall() -> tuple[int, dict]:
@@ -93,7 +69,7 @@ def overall() -> tuple[int, dict]:
     checks = {
         "database": check_database(),
         "storage": check_storage(),
-        "search": check_search(),
+        **{name: check() for name, check in _registered.items()},
     }
     essential_up = all(checks[name].status == OK for name in ("database", "storage"))
     if not essential_up:
