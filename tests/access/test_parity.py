@@ -1,0 +1,296 @@
+"""Parity: every surface gives the answer the one access policy gives (issue 11, item 2).
+
+One world is built once for the module (tests/access/parity_world.py); each
+test runs inside a savepoint of it, and each cell is one real request to a
+surface, compared with one expected answer from the table
+(tests/access/parity_table.py). Wrong cells are collected and reported
+together: cell → expected vs got.
+
+What is covered, and what is pruned (and why):
+
+- every role × every record state × every surface, with no restriction above
+  the records (the records' own restrictions: login, groups and password);
+- every restriction placement above the records (institution page,
+  institutions index) × kind (login, groups, password), for an anonymous
+  visitor, a member, an outsider, the administrator, and sessions that typed
+  the password, on the public surfaces, for the released records only:
+  unreleased records are 404 everywhere whatever sits above them (the grid
+  shows it), and the desk and the admin answer by page permissions, not
+  view restrictions (the grid's password record shows how they treat one);
+  the four export formats share one view and one check, so the phases ask
+  BibTeX only;
+- every action × role × state through the desk's forms, the admin's
+  unpublish and edit views, and the API's one write endpoint (uploads, which
+  depends on the collection, not the record: one cell per role);
+- anonymous requests to a page where a password and a login/groups
+  restriction both fail are not asserted (see `parity_table.refusal`).
+"""
+
+import json
+import re
+import time
+import uuid
+from urllib.parse import urlparse
+
+import boto3
+import pytest
+from django.conf import settings
+from django.db import transaction
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from search import lifecycle
+from tests.conftest import require
+
+from . import parity_table as table
+from .parity_table import ROLES, Who
+from .parity_world import DRAFT_ONLY_WORD, STATES, build
+
+EXPORT_FORMATS = ["bibtex", "ris", "csl-json", "dc-xml"]
+
+
+@pytest.fixture(scope="module")
+def parity(django_db_setup, django_db_blocker):
+    """The world, built once in a transaction rolled back after the module."""
+    require("Elasticsearch", bool(settings.ELASTICSEARCH_URL), "ELASTICSEARCH_URL")
+    require("S3 server", bool(settings.S3_BUCKET), "S3_BUCKET and S3_ENDPOINT_URL")
+    prefix = f"test-{uuid.uuid4().hex[:12]}"
+    default = settings.STORAGES["default"]
+    storages = {
+        **settings.STORAGES,
+        "default": {**default, "OPTIONS": {**default["OPTIONS"], "location": prefix}},
+    }
+    with (
+        django_db_blocker.unblock(),
+        override_settings(ELASTICSEARCH_INDEX_PREFIX=prefix, STORAGES=storages),
+    ):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            world = build()
+            world.clients = {role: _client(world.users[role]) for role in ROLES}
+            yield world
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            _clean(prefix)
+
+
+def _client(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)  # an inactive user's session is dropped on the next request
+    return client
+
+
+def _clean(prefix: str) -> None:
+    """Delete the module's indices and stored objects."""
+    from search.client import get_client
+
+    get_client().indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
+    options = settings.STORAGES["default"]["OPTIONS"]
+    s3 = boto3.client(
+        "s3",
+        endpoint_url=options["endpoint_url"],
+        aws_access_key_id=options.get("access_key"),
+        aws_secret_access_key=options.get("secret_key"),
+        region_name=options["region_name"],
+    )
+    listed = s3.list_objects_v2(Bucket=settings.S3_BUCKET, Prefix=f"{prefix}/")
+    for item in listed.get("Contents", []):
+        s3.delete_object(Bucket=settings.S3_BUCKET, Key=item["Key"])
+
+
+# --- how a response is read --------------------------------------------------
+
+
+def answer(response) -> str:
+    """One word for a response: ok, file, login, admin-login, password, or the status."""
+    if response.status_code in (301, 302):
+        location = response["Location"]
+        if location.startswith(settings.S3_ENDPOINT_URL):
+            return "file"
+        path = urlparse(location).path
+        if path.startswith("/admin/login"):
+            return "admin-login"
+        if path == "/admin/":
+            return "admin-home"
+        if path.endswith("/accounts/login/"):
+            return "login"
+        return f"302 {path}"
+    if response.status_code == 200 and b"/_util/authenticate_with_password/" in response.content:
+        return "password"
+    return "ok" if response.status_code == 200 else str(response.status_code)
+
+
+#: listing pages already fetched by (client, path) in this pass: one request answers
+#: every record's cell of that listing for that viewer
+_fetched: dict = {}
+
+
+def _listing(path_of, *, once=True):
+    """A listing surface: its page's refusal, or whether the record's link is on it."""
+
+    def check(client, world, state):
+        key = (id(client), path_of(world))
+        response = _fetched.get(key) if once else None
+        if response is None:
+            response = _fetched[key] = client.get(key[1])
+        if response.status_code != 200 or answer(response) != "ok":
+            return answer(response)
+        slug = world.records[state].slug
+        return "shown" if f"/{slug}/".encode() in response.content else "absent"
+
+    return check
+
+
+def _search_page(client, world, state):
+    return _listing(lambda w: f"/en/search/?q={STATES[state]}", once=False)(client, world, state)
+
+
+def _api(path, key):
+    def check(client, world, state):
+        response = client.get(
+            path, {"q": STATES[state] if key == "results" else STATES[state].capitalize()}
+        )
+        assert response.status_code == 200, response.content
+        ids = {item["id"] for item in json.loads(response.content)[key]}
+        return "shown" if world.records[state].pk in ids else "absent"
+
+    return check
+
+
+def _get(url_of):
+    return lambda client, world, state: answer(client.get(url_of(world, state)))
+
+
+def _document_url(world, state):
+    document = world.documents[state]
+    return reverse("wagtaildocs_serve", args=[document.pk, document.filename])
+
+
+def _file(name):
+    return _get(lambda w, s: reverse(f"files:{name}", args=[w.documents[s].pk]))
+
+
+#: surface -> (request, expected-outcome function(listing restrictions given later))
+PUBLIC_SURFACES = {
+    "page": (_get(lambda w, s: w.records[s].url), table.page),
+    **{
+        f"export {fmt}": (
+            _get(
+                lambda w, s, fmt=fmt: reverse("record_exports:export", args=[w.records[s].pk, fmt])
+            ),
+            table.export,
+        )
+        for fmt in EXPORT_FORMATS
+    },
+    "download": (_file("download"), table.file),
+    "preview": (_file("preview"), table.file),
+    "thumbnail": (_file("thumbnail"), table.file),
+    "/documents/": (_get(_document_url), table.file),
+    "search page": (_search_page, table.found),
+    "search api": (_api("/api/v1/search", "results"), table.found),
+    "suggest api": (_api("/api/v1/search/suggest", "suggestions"), table.suggested),
+}
+MANAGING_SURFACES = {
+    "desk": (_get(lambda w, s: reverse("desk:record-review", args=[w.records[s].pk])), table.desk),
+    "admin edit": (
+        _get(lambda w, s: reverse("wagtailadmin_pages:edit", args=[w.records[s].pk])),
+        table.admin_edit,
+    ),
+}
+
+
+def listing_surfaces(above: list) -> dict:
+    """Home, the institution page and the curated collection (under institution B)."""
+    inst_above = [r for r in above if r[1] in ("institution", "index")]
+    index_above = [r for r in above if r[1] == "index"]
+    return {
+        "home": (_listing(lambda w: "/en/"), table.listed([])),
+        "institution page": (_listing(lambda w: w.inst_a.url), table.listed(inst_above)),
+        "collection page": (_listing(lambda w: w.collection_page.url), table.listed(index_above)),
+    }
+
+
+class Checker:
+    """Runs cells, collects the wrong ones, counts them."""
+
+    def __init__(self):
+        self.checked = 0
+        self.pruned = 0
+        self.wrong: list[str] = []
+        self.seconds: dict[str, float] = {}
+
+    def cell(self, name: str, expected, run):
+        if expected is None:
+            self.pruned += 1
+            return
+        started = time.perf_counter()
+        got = run()
+        key = name.rsplit(" × ", 1)[-1]
+        self.seconds[key] = self.seconds.get(key, 0) + time.perf_counter() - started
+        self.checked += 1
+        if got != expected:
+            self.wrong.append(f"{name}: expected {expected}, got {got}")
+
+    def report(self, capsys, title: str):
+        with capsys.disabled():
+            counts = f"{self.checked} cells checked, {self.pruned} pruned"
+            print(f"\n{title}: {counts}, {len(self.wrong)} wrong")
+            print({k: round(v, 1) for k, v in sorted(self.seconds.items(), key=lambda i: -i[1])})
+        assert not self.wrong, f"{len(self.wrong)} wrong cells of {self.checked}:\n" + "\n".join(
+            self.wrong
+        )
+
+
+def check_surfaces(checker, world, whos: dict, states, surfaces: dict, above: list, label=""):
+    _fetched.clear()
+    for who, client in whos.items():
+        for state in states:
+            for surface, (run, expect) in surfaces.items():
+                checker.cell(
+                    f"{label}{who} × {state} × {surface}",
+                    expect(who, state, above),
+                    lambda run=run, client=client, state=state: run(client, world, state),
+                )
+
+
+# --- the grid: every role × state × surface, nothing restricted above -------------
+
+
+def test_every_role_state_and_surface(db, parity, capsys):
+    lifecycle.rebuild()
+    checker = Checker()
+    whos = {Who(role): parity.clients[role] for role in ROLES}
+    surfaces = {**PUBLIC_SURFACES, **listing_surfaces([]), **MANAGING_SURFACES}
+    check_surfaces(checker, parity, whos, list(STATES), surfaces, [])
+    for who, client in whos.items():
+        # The unreleased draft of a released record is found by no one.
+        for surface in ("search page", "search api"):
+            checker.cell(
+                f"{who} × released_pending's draft word × {surface}",
+                "absent",
+                lambda client=client, surface=surface: _draft_word(client, parity, surface),
+            )
+        checker.cell(
+            f"{who} × browse institutions count",
+            table.public_count(STATES, []),
+            lambda client=client: _browse_count(client, parity),
+        )
+    checker.report(capsys, "grid")
+
+
+def _draft_word(client, world, surface):
+    if surface == "search page":
+        content = client.get("/en/search/", {"q": DRAFT_ONLY_WORD}).content
+        return "shown" if world.records["released_pending"].slug.encode() in content else "absent"
+    response = client.get("/api/v1/search", {"q": DRAFT_ONLY_WORD})
+    ids = {item["id"] for item in json.loads(response.content)["results"]}
+    return "shown" if world.records["released_pending"].pk in ids else "absent"
+
+
+def _browse_count(client, world) -> int:
+    content = client.get(reverse("browse_institutions")).content.decode()
+    after = content.split(world.inst_a.title, 1)[1]
+    return int(re.search(r'class="count">([\d,]+) record', after).group(1))
