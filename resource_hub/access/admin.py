@@ -16,12 +16,18 @@ not open or manage anywhere else:
 Wagtail's explorer goes further for a teacher ("add" lets them explore their
 institution's whole subtree, colleagues' drafts included); the policy does
 not, because a colleague's draft is not theirs to see (`records.can_view`).
+
+Files are named to those who may attach or download them (`documents`);
+images, which the policy does not otherwise cover (institution logos,
+collection covers), to those Wagtail's collection permissions let use them.
 """
 
 from django.db.models import Q, QuerySet
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from .documents import can_download, can_use_document
 from .records import visible_pages
 from .restrictions import path_prefixes
 from .viewers import active_user, as_viewer
@@ -46,6 +52,25 @@ def admin_known_pages(who, queryset: QuerySet) -> QuerySet:
 def is_admin_known_page(who, page) -> bool:
     """`admin_known_pages` for one page (one query)."""
     return admin_known_pages(who, Page.objects.filter(pk=page.pk)).exists()
+
+
+def is_admin_known_document(who, document) -> bool:
+    """A file the admin may name to `who`: one they may attach, or download."""
+    return can_use_document(who, document) or can_download(who, document)
+
+
+def admin_known_images(who, queryset: QuerySet) -> QuerySet:
+    """Images (logos, covers) the admin may name to `who`: their own uploads and those
+    of collections where Wagtail lets them choose, change or delete images."""
+    user = active_user(as_viewer(who).user)
+    if user is None:
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    allowed = policy_registry.get_by_type(get_image_model()).instances_user_has_any_permission_for(
+        user, ["choose", "change", "delete"]
+    )
+    return queryset.filter(Q(uploaded_by_user=user) | Q(pk__in=allowed.values("pk")))
 
 
 def _page_policy():

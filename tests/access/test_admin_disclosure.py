@@ -7,11 +7,12 @@ word "Kestrel", so one chooser search finds them all.
 """
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from resource_hub.access import records as record_access
 from resource_hub.access.admin import admin_known_pages
-from resource_hub.access.wagtail_hooks import KnownPagesOnly
+from resource_hub.access.wagtail_hooks import KnownDocumentsOnly, KnownImagesOnly, KnownPagesOnly
 from resource_hub.records.models import AccessLevel, RecordPage
 from resource_hub.records.services import record_release, record_submit
 
@@ -46,14 +47,24 @@ def assert_secrets_absent(body):
 # Bulk actions
 
 
-def test_every_page_bulk_action_is_narrowed_to_known_pages():
-    """A page bulk action Wagtail adds one day must be narrowed too, or this fails."""
+@pytest.mark.parametrize(
+    ("model", "mixin"),
+    [
+        ("wagtailcore.page", KnownPagesOnly),
+        ("files.resourcedocument", KnownDocumentsOnly),
+        ("wagtailimages.image", KnownImagesOnly),
+    ],
+)
+def test_every_bulk_action_that_names_objects_is_narrowed(model, mixin):
+    """A bulk action Wagtail adds one day must be narrowed too, or this fails."""
     from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 
-    actions = list(bulk_action_registry.get_bulk_actions_for_model("wagtailcore", "page"))
+    actions = list(bulk_action_registry.get_bulk_actions_for_model(*model.split(".")))
 
-    assert sorted(action.action_type for action in actions) == PAGE_BULK_ACTIONS
-    assert all(issubclass(action, KnownPagesOnly) for action in actions)
+    assert actions
+    assert all(issubclass(action, mixin) for action in actions)
+    if model == "wagtailcore.page":
+        assert sorted(action.action_type for action in actions) == PAGE_BULK_ACTIONS
 
 
 @pytest.mark.parametrize("action", PAGE_BULK_ACTIONS)
@@ -145,6 +156,70 @@ def test_bulk_move_does_not_name_an_unknown_destination(client, world, pages, de
     assert pages["b_draft"].get_parent().pk == world.inst_b.pk
 
 
+# Files and images
+
+
+FILE_ACTIONS = ["add_tags", "add_to_collection", "delete"]
+
+
+@pytest.fixture
+def a_files(world, pages, s3_storage):
+    """A file of A's draft, uploaded by A's teacher, and a cover image in A's collection."""
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from resource_hub.files.services import document_create
+    from resource_hub.records.services import file_attach
+
+    document = document_create(
+        user=world.teacher_a,
+        collection=world.inst_a.collection,
+        file=ContentFile(b"Fodder trial notes\n", name="kestrel-fodder-trial.txt"),
+    )
+    file_attach(user=world.teacher_a, record=pages["a_draft"], document=document)
+    image = get_image_model().objects.create(
+        title="Kestrel cover of A",
+        file=get_test_image_file(),
+        collection=world.inst_a.collection,
+        uploaded_by_user=world.teacher_a,
+    )
+    return document, image
+
+
+@pytest.mark.parametrize("action", FILE_ACTIONS)
+def test_file_and_image_bulk_actions_name_none_of_another_institutions(
+    client, world, a_files, action
+):
+    document, image = a_files
+    client.force_login(world.teacher_b)
+
+    for model, obj in (("resourcedocument", document), ("image", image)):
+        app = "files" if model == "resourcedocument" else "wagtailimages"
+        response = client.get(
+            reverse("wagtail_bulk_action", args=[app, model, action]), {"id": obj.pk}
+        )
+
+        assert response.status_code == 404
+        assert obj.title not in response.content.decode()
+
+
+@pytest.mark.parametrize("action", FILE_ACTIONS)
+def test_file_and_image_bulk_actions_still_name_them_to_their_editor(
+    client, world, a_files, action
+):
+    document, image = a_files
+    client.force_login(world.editor_a)
+
+    for model, obj in (("resourcedocument", document), ("image", image)):
+        app = "files" if model == "resourcedocument" else "wagtailimages"
+        response = client.get(
+            reverse("wagtail_bulk_action", args=[app, model, action]), {"id": [obj.pk, "abc"]}
+        )
+
+        assert response.status_code == 200
+        assert obj.title in response.content.decode()
+
+
 # The page chooser
 
 
@@ -218,6 +293,21 @@ def test_chooser_odd_target_pages_are_a_bad_request(client, world, pages):
     response = browse(client, world.inst_b, **{"target_pages[]": "abc"})
 
     assert response.status_code == 400
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Wagtail's chosen-multiple view has no hook; it needs a URL of ours in "
+    "resource_hub/urls.py ahead of the admin's (left to the lead)",
+)
+def test_chooser_chosen_multiple_names_no_unknown_page(client, world, pages):
+    client.force_login(world.teacher_b)
+
+    response = client.get(
+        reverse("wagtailadmin_choose_page_chosen_multiple"), {"id": pages["a_draft"].pk}
+    )
+
+    assert_secrets_absent(response.content.decode())
 
 
 # The rule itself
