@@ -60,7 +60,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 
-from resource_hub.core.services import site_bootstrap
+from resource_hub.access.viewers import viewer_of
 from resource_hub.core.vocabularies import (
     Country,
     EducationLevel,
@@ -71,6 +71,7 @@ from resource_hub.core.vocabularies import (
 )
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.institutions.services import institution_create
+from resource_hub.portal.services import site_bootstrap
 from resource_hub.records.models import RecordPage, TeachingResourcePage
 from resource_hub.records.services import record_create_draft, record_release
 from search.client import get_client, index_name, server_version
@@ -80,7 +81,6 @@ from search.indexing import fingerprint
 from search.lifecycle import CHUNK_SIZE, alias_name, bulk_index, create_index
 from search.params import SearchParams
 from search.queries import search_body
-from resource_hub.access.viewers import viewer_of
 from search.service import search
 
 SEED = 20261128

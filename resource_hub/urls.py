@@ -5,8 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from resource_hub.core import browse as browse_views
 from resource_hub.core import views as core_views
+from resource_hub.portal import browse as browse_views
 from search import views as search_views
 
 urlpatterns = [

@@ -8,7 +8,7 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from wagtail.models import Page
 
-from resource_hub.core.services import site_bootstrap
+from resource_hub.portal.services import site_bootstrap
 from search.client import index_name, server_version
 
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth import get_user_model
 
-from resource_hub.core.services import site_bootstrap
 from resource_hub.core.vocabularies import Country, Language, Licence, ResourceType
 from resource_hub.institutions.services import Role, institution_create, membership_add
+from resource_hub.portal.services import site_bootstrap
 from resource_hub.records.models import AchievementPage, TeachingResourcePage
 from resource_hub.records.services import record_create_draft
 

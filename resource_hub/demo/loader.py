@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from django.test.utils import override_settings
 
-from resource_hub.core.services import site_bootstrap
 from resource_hub.core.vocabularies import Country
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.institutions.services import institution_create
+from resource_hub.portal.services import site_bootstrap
 from search.services import index_deferred
 
 from . import accounts

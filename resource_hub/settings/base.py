@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "resource_hub.demo",
     "resource_hub.api",
     "resource_hub.desk",
+    "resource_hub.portal",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -4,7 +4,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, WorkflowPage
 
-from resource_hub.core.services import site_bootstrap
 from resource_hub.core.vocabularies import Country
 from resource_hub.institutions.errors import InstitutionError, InstitutionPermissionDenied
 from resource_hub.institutions.models import InstitutionIndexPage, InstitutionPage
@@ -16,6 +15,7 @@ from resource_hub.institutions.services import (
     membership_add,
     membership_remove,
 )
+from resource_hub.portal.services import site_bootstrap
 
 pytestmark = pytest.mark.django_db
 

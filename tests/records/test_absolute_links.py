@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from resource_hub.core.services import site_bootstrap
+from resource_hub.portal.services import site_bootstrap
 from resource_hub.records.services import record_submit
 
 from .record_page_helpers import full_record

@@ -1,5 +1,7 @@
-"""Reads for the public site's home and browse pages.
+"""Reads for the public site's home, browse and institution pages.
 
+They gather institutions and records, so they live here, above both apps,
+and the page models of core and institutions reach them from get_context.
 Counts are of released records that everyone may open (no view restriction),
 so they are the same for every visitor and never reveal members-only or
 unreleased work. Each function runs a fixed number of queries, whatever the
@@ -8,6 +10,7 @@ number of records or institutions.
 
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, F
 from django.db.models.functions import Substr
 
@@ -127,3 +130,18 @@ def featured_collections(*, limit: int = 6) -> list[CuratedCollectionPage]:
     """Curated collections open to everyone, most recently published first."""
     collections = visible_pages(viewer_of(None), CuratedCollectionPage.objects.all())
     return list(collections.order_by("-last_published_at", "-pk")[:limit])
+
+
+def institution_records(who, institution: InstitutionPage, *, page=None) -> Page:
+    """One page (of 20) of the released records under this institution that the viewer may open.
+
+    Newest first; a missing or wrong page number gives the first or last page.
+    """
+    records = record_listing(who, RecordPage.objects.child_of(institution))
+    return Paginator(records, 20).get_page(page)
+
+
+def institution_collections(who, institution: InstitutionPage) -> list[CuratedCollectionPage]:
+    """The institution's curated collections the viewer may open, by title."""
+    collections = CuratedCollectionPage.objects.child_of(institution)
+    return list(visible_pages(who, collections).order_by("title"))

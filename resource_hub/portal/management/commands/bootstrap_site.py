@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from resource_hub.core.services import admin_ensure, site_bootstrap
+from resource_hub.core.services import admin_ensure
+from resource_hub.portal.services import site_bootstrap
 
 DEV_PASSWORD = "resource-hub-admin"  # noqa: S105 - printed for local development only
 

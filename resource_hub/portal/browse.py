@@ -50,7 +50,7 @@ def institutions(request):
     page = Paginator(listing, INSTITUTIONS_PER_PAGE).get_page(number)
     return _render(
         request,
-        "core/browse_institutions.html",
+        "portal/browse_institutions.html",
         {"institutions": page, "country": country, "current": "browse_institutions"},
     )
 
@@ -59,7 +59,7 @@ def institutions(request):
 def countries(request):
     return _render(
         request,
-        "core/browse_countries.html",
+        "portal/browse_countries.html",
         {"countries": selectors.country_tallies(), "current": "browse_countries"},
     )
 
@@ -68,7 +68,7 @@ def countries(request):
 def subjects(request):
     return _render(
         request,
-        "core/browse_subjects.html",
+        "portal/browse_subjects.html",
         {"subjects": selectors.subject_tallies(), "current": "browse_subjects"},
     )
 
@@ -78,7 +78,7 @@ def levels(request):
     tallies = selectors.level_tallies()
     return _render(
         request,
-        "core/browse_levels.html",
+        "portal/browse_levels.html",
         {
             "levels": tallies.get("level", []),
             "sectors": tallies.get("sector", []),
