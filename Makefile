@@ -59,6 +59,7 @@ services-status:
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports  # .importlinter: which app may import which (README)
 
 format: install
 	$(VENV)/bin/ruff check --fix .
