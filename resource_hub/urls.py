@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from resource_hub.access.admin_views import KnownPagesChosenMultipleView
 from resource_hub.core import views as core_views
 from resource_hub.portal import browse as browse_views
 from search import views as search_views
@@ -12,6 +13,12 @@ from search import views as search_views
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Ahead of the admin's own: Wagtail's view names any page asked for (see the view).
+    path(
+        "admin/choose-page/chosen-multiple/",
+        KnownPagesChosenMultipleView.as_view(),
+        name="wagtailadmin_choose_page_chosen_multiple",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("files/", include("resource_hub.files.urls")),

@@ -41,20 +41,3 @@ class MyRecordsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_my_records_panel(request, panels):
     panels.append(MyRecordsPanel())
-
-
-@hooks.register("construct_page_chooser_queryset")
-def hide_other_institutions_drafts(pages, request):
-    """The page chooser (curated collections, related records, links) lists released
-    pages, and unreleased ones only to the people who may edit them."""
-    user = request.user
-    if user.is_superuser:
-        return pages
-    from django.db.models import Q
-
-    from resource_hub.institutions.selectors import institutions_of_user
-
-    editable = Q(owner=user)
-    for institution in institutions_of_user(user).filter(editors_group__in=user.groups.all()):
-        editable |= Q(path__startswith=institution.path)
-    return pages.filter(Q(live=True) | editable)

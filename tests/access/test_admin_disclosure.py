@@ -295,11 +295,6 @@ def test_chooser_odd_target_pages_are_a_bad_request(client, world, pages):
     assert response.status_code == 400
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Wagtail's chosen-multiple view has no hook; it needs a URL of ours in "
-    "resource_hub/urls.py ahead of the admin's (left to the lead)",
-)
 def test_chooser_chosen_multiple_names_no_unknown_page(client, world, pages):
     client.force_login(world.teacher_b)
 
