@@ -38,13 +38,15 @@ from django.conf import settings
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
 from search import lifecycle
 from tests.conftest import require
 
+from . import parity_actions as actions
 from . import parity_table as table
 from .parity_table import ROLES, Who
-from .parity_world import DRAFT_ONLY_WORD, STATES, build
+from .parity_world import DRAFT_ONLY_WORD, PASSWORD, RELEASED, STATES, build
 
 EXPORT_FORMATS = ["bibtex", "ris", "csl-json", "dc-xml"]
 
@@ -99,6 +101,11 @@ def _clean(prefix: str) -> None:
     listed = s3.list_objects_v2(Bucket=settings.S3_BUCKET, Prefix=f"{prefix}/")
     for item in listed.get("Contents", []):
         s3.delete_object(Bucket=settings.S3_BUCKET, Key=item["Key"])
+    started = s3.list_multipart_uploads(Bucket=settings.S3_BUCKET, Prefix=f"{prefix}/")
+    for upload in started.get("Uploads", []):  # begun by the API's upload cells
+        s3.abort_multipart_upload(
+            Bucket=settings.S3_BUCKET, Key=upload["Key"], UploadId=upload["UploadId"]
+        )
 
 
 # --- how a response is read --------------------------------------------------
@@ -294,3 +301,108 @@ def _browse_count(client, world) -> int:
     content = client.get(reverse("browse_institutions")).content.decode()
     after = content.split(world.inst_a.title, 1)[1]
     return int(re.search(r'class="count">([\d,]+) record', after).group(1))
+
+
+# --- restriction placements: above the records, each kind, for the people it sorts ----
+
+PHASE_ROLES = ["anonymous", "colleague", "teacher_other", "admin"]  # visitor, member, outsider
+PHASE_SURFACES = {
+    name: PUBLIC_SURFACES[name]
+    for name in [
+        "page",
+        "export bibtex",
+        "download",
+        "/documents/",
+        "search page",
+        "search api",
+        "suggest api",
+    ]
+}
+
+
+def _restrict(world, kind: str, where: str) -> PageViewRestriction:
+    page = world.inst_a if where == "institution" else world.index
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=kind, password=PASSWORD if kind == "password" else ""
+    )
+    if kind == "groups":
+        restriction.groups.set(world.inst_a.member_groups)
+    return restriction
+
+
+def _typed(role: str, world, restriction, where: str) -> Client:
+    """A session that typed the restriction's password into Wagtail's form."""
+    client = _client(world.users[role])
+    url = reverse(
+        "wagtailcore_authenticate_with_password", args=[restriction.pk, restriction.page_id]
+    )
+    response = client.post(url, {"password": PASSWORD, "return_url": "/en/"})
+    assert response.status_code == 302 and response["Location"] == "/en/", where
+    return client
+
+
+@pytest.mark.parametrize(
+    ("kind", "where"), table.PHASES, ids=[f"{k}-on-{w}" for k, w in table.PHASES]
+)
+def test_every_restriction_placement(db, parity, capsys, kind, where):
+    restriction = _restrict(parity, kind, where)
+    lifecycle.rebuild()
+    whos = {Who(role): parity.clients[role] for role in PHASE_ROLES}
+    if kind == "password":
+        for role in ("anonymous", "colleague", "admin"):
+            whos[Who(role, frozenset({where}))] = _typed(role, parity, restriction, where)
+    above = [(kind, where)]
+    surfaces = {**PHASE_SURFACES, **listing_surfaces(above)}
+    checker = Checker()
+    check_surfaces(checker, parity, whos, sorted(RELEASED), surfaces, above, f"{kind} on {where}: ")
+    checker.cell(
+        f"{kind} on {where}: browse institutions count",
+        table.public_count(STATES, above),
+        lambda: _browse_count(parity.clients["anonymous"], parity),
+    )
+    checker.report(capsys, f"{kind} on {where}")
+
+
+# --- actions: every action × role × state, through the desk, the admin and the API ----
+
+
+def test_every_action_role_and_state(db, parity, capsys):
+    actions.prepare(parity)
+    checker = Checker()
+    for role in ROLES:
+        who, client = Who(role), parity.clients[role]
+        for state in STATES:
+            for action, send in actions.REQUESTS.items():
+                checker.cell(
+                    f"{who} × {state} × {action}",
+                    actions.expected(action, who, state),
+                    lambda send=send, client=client, state=state: _act(send, client, parity, state),
+                )
+        checker.cell(
+            f"{who} × upload to institution A (api)",
+            actions.upload_expected(who),
+            lambda client=client: _upload(client, parity),
+        )
+    checker.report(capsys, "actions")
+
+
+def _act(send, client, world, state) -> str:
+    """Send the action in a savepoint, read its effect, and undo it."""
+    record = world.records[state]
+    with transaction.atomic():
+        before = actions.snapshot(record)
+        response = send(client, world, state)
+        changed = actions.snapshot(record) != before
+        transaction.set_rollback(True)
+    got = answer(response)
+    if changed or (response.request["REQUEST_METHOD"] == "GET" and got == "ok"):
+        return "done"  # a change made, or the edit form served
+    return "refused" if got.startswith("302 ") and "/desk/" in got else got
+
+
+def _upload(client, world) -> str:
+    body = {"collection": world.inst_a.collection_id, "filename": "notes.png", "size": 1000}
+    with transaction.atomic():
+        response = client.post("/api/v1/uploads", json.dumps(body), content_type="application/json")
+        transaction.set_rollback(True)
+    return str(response.status_code)

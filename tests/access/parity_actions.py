@@ -1,0 +1,125 @@
+"""Actions in the parity table: the request that asks for each, its expected answer, its effect.
+
+An action's outcome is "done" when the record changed (a new revision, a
+change of release, a review started, sent back or ended), else how the
+request was refused: "login" / "admin-login" (asked to sign in), "404" (the
+desk does not show the record to them), "admin-home" (Wagtail's refusal),
+or "refused" (the desk shows the record but says no, with a message).
+"""
+
+from django.urls import reverse
+from wagtail.models import WorkflowState
+
+from .parity_table import MANAGERS, Who
+from .parity_world import RELEASED
+
+EDITORS = {"editor", "admin"}
+LIVE = RELEASED
+#: states whose latest draft may be sent for review (or released directly by an editor)
+SUBMITTABLE = {"draft", "changes_requested", "unpublished", "withdrawn", "released_pending"}
+IN_REVIEW = {"in_review", "changes_requested"}
+
+
+def snapshot(record) -> tuple:
+    """What an action changes: release, revisions, reviews."""
+    record.refresh_from_db()
+    reviews = {
+        status: frozenset(record.workflow_states.filter(status=status).values_list("pk", flat=True))
+        for status in (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES)
+    }
+    return (
+        record.live,
+        record.live_revision_id,
+        record.latest_revision_id,
+        reviews[WorkflowState.STATUS_IN_PROGRESS],
+        reviews[WorkflowState.STATUS_NEEDS_CHANGES],
+    )
+
+
+# --- the requests --------------------------------------------------------------
+
+
+def _desk(name, data=None, method="post", extra=()):
+    def send(client, world, state):
+        record = world.records[state]
+        url = reverse(f"desk:{name}", args=[record.pk, *(arg(world, state) for arg in extra)])
+        if method == "get":
+            return client.get(url)
+        return client.post(url, data(record) if data else {})
+
+    return send
+
+
+def _admin_unpublish(client, world, state):
+    return client.post(reverse("wagtailadmin_pages:unpublish", args=[world.records[state].pk]))
+
+
+REQUESTS = {
+    "edit (desk)": _desk("record-edit", method="get"),
+    "submit (desk)": _desk("record-submit"),
+    "release (desk)": _desk("review-approve"),
+    "reject (desk)": _desk("review-reject", lambda r: {f"r{r.pk}-comment": "Add a licence."}),
+    "withdraw (desk)": _desk("record-withdraw", lambda r: {"reason": "Superseded."}),
+    "attach a file (desk)": _desk("record-attach", lambda r: {"document": _SPARE[0]}),
+    "detach a file (desk)": _desk(
+        "record-detach", extra=[lambda world, state: world.documents[state].pk]
+    ),
+    "unpublish (admin)": _admin_unpublish,
+}
+_SPARE: list = []  # the spare document's id, set by `prepare`
+
+
+def prepare(world) -> None:
+    _SPARE[:] = [world.spare.pk]
+
+
+# --- the expected answers ----------------------------------------------------------
+
+
+def can_edit(role: str, state: str) -> bool:
+    """Authors edit their own records; editors everything of theirs; a review locks the
+    draft for its author; an embargo locks it for everyone (Wagtail's scheduled lock:
+    cancel the schedule first)."""
+    if state == "embargoed":
+        return False
+    if state == "in_review":
+        return role in EDITORS
+    return role in MANAGERS
+
+
+def allowed(action: str, role: str, state: str) -> bool:
+    if action in {"edit (desk)", "attach a file (desk)", "detach a file (desk)"}:
+        return can_edit(role, state)
+    if action == "submit (desk)":
+        return role in MANAGERS and state in SUBMITTABLE
+    if action == "release (desk)":
+        return role in EDITORS and state in SUBMITTABLE | {"in_review"}
+    if action == "reject (desk)":
+        return role in EDITORS and state == "in_review"
+    if action == "withdraw (desk)":
+        if role in EDITORS:
+            return state in LIVE | IN_REVIEW
+        return role == "author" and state == "in_review"  # takes back their submission
+    if action == "unpublish (admin)":
+        return role in EDITORS and state in LIVE
+    raise AssertionError(action)
+
+
+def expected(action: str, who: Who, state: str) -> str:
+    admin = action.endswith("(admin)")
+    if not who.signed_in:
+        return "admin-login" if admin else "login"
+    if allowed(action, who.role, state):
+        return "done"
+    if admin:
+        return "admin-login" if who.role == "registered" else "admin-home"
+    if action in {"edit (desk)", "attach a file (desk)", "detach a file (desk)"}:
+        return "404"  # the desk's edit pages are only for those who may edit
+    return "refused" if who.role in MANAGERS else "404"
+
+
+def upload_expected(who: Who) -> str:
+    """POST /api/v1/uploads to institution A's collection: its members and administrators."""
+    if not who.signed_in:
+        return "401"
+    return "201" if who.role in MANAGERS | {"colleague"} else "403"
