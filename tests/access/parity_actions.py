@@ -54,6 +54,27 @@ def _admin_unpublish(client, world, state):
     return client.post(reverse("wagtailadmin_pages:unpublish", args=[world.records[state].pk]))
 
 
+def _task_state(world, state):
+    """The record's latest review task (Wagtail's workflow action URLs name it)."""
+    review = world.records[state].workflow_states.order_by("-pk").first()
+    return review.current_task_state if review else None
+
+
+def _admin_workflow(action_name):
+    def send(client, world, state):
+        task_state = _task_state(world, state)
+        url = reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[world.records[state].pk, action_name, task_state.pk],
+        )
+        return client.post(url, {"comment": "Add a licence."})
+
+    return send
+
+
+#: Wagtail's workflow action URLs exist only for a record that has had a review
+WORKFLOW_STATES = {"in_review", "changes_requested"}
+
 REQUESTS = {
     "edit (desk)": _desk("record-edit", method="get"),
     "submit (desk)": _desk("record-submit"),
@@ -65,6 +86,8 @@ REQUESTS = {
         "record-detach", extra=[lambda world, state: world.documents[state].pk]
     ),
     "unpublish (admin)": _admin_unpublish,
+    "release (admin workflow)": _admin_workflow("approve"),
+    "reject (admin workflow)": _admin_workflow("reject"),
 }
 _SPARE: list = []  # the spare document's id, set by `prepare`
 
@@ -100,19 +123,30 @@ def allowed(action: str, role: str, state: str) -> bool:
         if role in EDITORS:
             return state in LIVE | IN_REVIEW
         return role == "author" and state == "in_review"  # takes back their submission
+    if action == "release (admin workflow)":
+        return role in EDITORS and state == "in_review"
+    if action == "reject (admin workflow)":
+        return role in EDITORS and state == "in_review"
     if action == "unpublish (admin)":
         return role in EDITORS and state in LIVE
     raise AssertionError(action)
 
 
-def expected(action: str, who: Who, state: str) -> str:
-    admin = action.endswith("(admin)")
+def expected(action: str, who: Who, state: str) -> str | None:
+    """The one answer, or None where the cell does not exist (pruned)."""
+    if action.endswith("(admin workflow)") and state not in WORKFLOW_STATES:
+        return None  # no review, no task state to name in the URL
+    admin = "(admin" in action
     if not who.signed_in:
         return "admin-login" if admin else "login"
     if allowed(action, who.role, state):
         return "done"
     if admin:
-        return "admin-login" if who.role == "registered" else "admin-home"
+        if who.role == "registered":
+            return "admin-login"
+        if action.endswith("(admin workflow)") and state == "changes_requested":
+            return "refused"  # Wagtail: "not in moderation", back to the edit page
+        return "admin-home"
     if action in {"edit (desk)", "attach a file (desk)", "detach a file (desk)"}:
         return "404"  # the desk's edit pages are only for those who may edit
     return "refused" if who.role in MANAGERS else "404"
