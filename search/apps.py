@@ -23,7 +23,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        # Inside: signal_handlers imports Wagtail's models, not yet loaded when apps.py is.
+        # Inside: services and signal_handlers import models, not yet loaded when apps.py is.
         from . import services, signal_handlers
         from .health import check_search
 

@@ -14,15 +14,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Sum
 from django.utils import timezone
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import scan, streaming_bulk
+from wagtail.models import PageLogEntry
+
+from resource_hub.files.models import DownloadCount
 
 from .client import get_client, index_name
 from .documents import MAPPING_VERSION, cluster_has_icu, index_body
 from .errors import IndexMissing, SearchError, SearchUnavailable, safe_url
-from .indexing import indexable_records, iter_documents
+from .indexing import RECORD_TYPES, indexable_records, iter_documents
 
 CHUNK_SIZE = 500
 _VERSION_SUFFIX = re.compile(r"-\d{20}$")  # -YYYYmmddHHMMSSffffff
@@ -194,11 +199,6 @@ def changed_since(moment) -> list[int]:
 
     Institutions and other pages are left out: they have no document to fix.
     """
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import PageLogEntry
-
-    from .indexing import RECORD_TYPES
-
     types = ContentType.objects.get_for_models(*RECORD_TYPES).values()
     entries = PageLogEntry.objects.filter(timestamp__gte=moment, content_type__in=types)
     return sorted(set(entries.values_list("page_id", flat=True)))
@@ -283,10 +283,6 @@ def sync_downloads(*, on_progress: OnProgress = _nothing) -> DownloadsResult:
     the count this copies, with partial updates of the changed documents
     only. Meant to run hourly (README); `rebuild` and `update` copy it too.
     """
-    from django.db.models import Sum
-
-    from resource_hub.files.models import DownloadCount
-
     totals = dict(
         DownloadCount.objects.filter(record_id__isnull=False)
         .values_list("record_id")

@@ -17,6 +17,10 @@ from functools import partial
 from django.conf import settings
 from django.db import transaction
 
+from resource_hub.records.models import RecordFile, RecordPage
+
+from .errors import SearchError
+
 logger = logging.getLogger(__name__)
 
 #: Records per queued task: a move of a whole institution queues several small tasks.
@@ -69,9 +73,8 @@ def index_deferred() -> Iterator[set[int]]:
 
 
 def _index_missing() -> bool:
-    # Inside: lifecycle imports the records app, which imports this module.
+    # On first use: lifecycle loads the Elasticsearch library, which most processes never need.
     from . import lifecycle
-    from .errors import SearchError
 
     try:
         with lifecycle.connected() as client:
@@ -82,15 +85,11 @@ def _index_missing() -> bool:
 
 def records_under(page) -> list[int]:
     """Ids of the records at or below `page` in the page tree (a record, an institution...)."""
-    from resource_hub.records.models import RecordPage
-
     return list(RecordPage.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
 
 
 def records_with_document(document_id: int) -> list[int]:
     """Ids of the records whose released (live) file rows use this document."""
-    from resource_hub.records.models import RecordFile
-
     return list(
         RecordFile.objects.filter(document_id=document_id)
         .values_list("record_id", flat=True)
@@ -99,6 +98,6 @@ def records_with_document(document_id: int) -> list[int]:
 
 
 def _enqueue(record_ids: list[int]) -> None:
-    from .tasks import index_records
+    from .tasks import index_records  # on first use: tasks loads lifecycle and Elasticsearch
 
     index_records.enqueue(record_ids)

@@ -9,15 +9,15 @@ points at `search.services`.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from resource_hub.records.models import RecordPage
 
 from .services import index_later, records_under
 
 
 def _is_record(page) -> bool:
-    from resource_hub.records.models import RecordPage
-
     return isinstance(page, RecordPage)
 
 
@@ -41,8 +41,6 @@ def _page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
 
 def _restriction_changed(sender, instance, **kwargs):
     """A view restriction of a record, or of a page above records, was added, edited or removed."""
-    from wagtail.models import Page
-
     page = Page.objects.filter(pk=instance.page_id).only("path").first()
     if page is not None:  # None: the page itself is being deleted (handled above)
         index_later(records_under(page))

@@ -8,4 +8,5 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the site address checks
+        # Registers the site address checks; in ready() as checks imports Wagtail's models.
+        from . import checks  # noqa: F401

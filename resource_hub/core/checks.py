@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
 from django.db import connections
+from wagtail.models import Site
 
 from .site_address import site_address, site_differs
 
@@ -14,8 +15,6 @@ def site_matches_base_url(app_configs=None, databases=None, **kwargs):
     A database check, so it runs before `migrate` (every deployment and every
     `make run`) without touching the database on each `manage.py` command.
     """
-    from wagtail.models import Site
-
     warnings = []
     address = site_address()
     if not address.fits_wagtail:

@@ -16,6 +16,7 @@ def publish_scheduled_enqueue_once() -> bool:
     With the database backend the check reads the queue; other backends run
     the task at once, so there is nothing to de-duplicate.
     """
+    # Inside: the database backend's queue (a model) is read only when it is the backend.
     from django_tasks_db.backend import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
 

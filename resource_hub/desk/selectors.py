@@ -10,6 +10,7 @@ from resource_hub.institutions.models import InstitutionPage
 from resource_hub.records.models import RecordPage
 
 from .models import MembershipInvitation, MembershipRequest
+from .services.membership import token_hash
 
 
 def institutions_edited_by(user) -> QuerySet[InstitutionPage]:
@@ -90,8 +91,6 @@ def record_for_desk(user, pk: int, *, edit: bool = False) -> RecordPage | None:
 
 def open_invitation(token: str) -> MembershipInvitation | None:
     """The unused, unexpired invitation the link's token belongs to, if any (for its page)."""
-    from .services.membership import token_hash
-
     return (
         MembershipInvitation.objects.select_related("institution")
         .filter(

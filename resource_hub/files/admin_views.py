@@ -1,6 +1,7 @@
 """The admin's "Upload files" screen: several files at once, straight to the object store,
 with progress, retry and resume (static/files/js/upload-page.js over uploader.js)."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -30,8 +31,6 @@ class UploadView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        from django.conf import settings
-
         context = super().get_context_data(**kwargs)
         context["collections"] = self.collections
         context["max_size"] = filesizeformat(settings.FILES_MAX_UPLOAD_SIZE)

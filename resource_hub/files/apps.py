@@ -8,6 +8,7 @@ class FilesConfig(AppConfig):
     verbose_name = _("Files")
 
     def ready(self):
+        # In ready(): the handlers import models, not yet loaded when apps.py is.
         from . import signal_handlers
 
         signal_handlers.connect()

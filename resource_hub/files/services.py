@@ -7,16 +7,18 @@ from typing import BinaryIO
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.db.models import F
 from wagtail.models import Collection
 
 from resource_hub.access.documents import can_add_document
 
 from .errors import FilePermissionDenied, InvalidFile
 from .facts import FileFacts, apply_facts, measure, storage_content_type
-from .models import ResourceDocument
+from .models import DownloadCount, ResourceDocument
 from .naming import display_filename, safe_filename, title_from_filename
 from .objectstore import reaching_store
 from .policy import check_file_allowed
+from .tasks import derive_document
 
 logger = logging.getLogger(__name__)
 
@@ -110,8 +112,6 @@ def document_enqueue_derivatives(*, document: ResourceDocument) -> None:
     After commit, so that a worker never looks for a row that is not there yet
     (or never will be, after a rollback).
     """
-    from .tasks import derive_document
-
     document_id = document.pk
     transaction.on_commit(lambda: derive_document.enqueue(document_id))
 
@@ -157,10 +157,6 @@ def download_count(*, document, record_id=None) -> None:
     One UPDATE with F() on the counter row: concurrent downloads add up, and
     the record's own row is never touched.
     """
-    from django.db.models import F
-
-    from .models import DownloadCount
-
     record_id = int(record_id) if str(record_id or "").isdigit() else None
     if record_id is not None and not document.record_files.filter(record_id=record_id).exists():
         record_id = None

@@ -9,6 +9,9 @@ decided here: the rule is in `services.document_enqueue_derivatives`.
 
 from django.db.models.signals import post_save
 
+from .models import ResourceDocument
+from .services import document_enqueue_derivatives
+
 _MARK = "_derivatives_wanted"
 
 
@@ -21,12 +24,8 @@ def mark_for_derivatives(document) -> None:
 
 def _enqueue_marked(sender, instance, **kwargs):
     if instance.__dict__.pop(_MARK, False):
-        from .services import document_enqueue_derivatives
-
         document_enqueue_derivatives(document=instance)
 
 
 def connect():
-    from .models import ResourceDocument
-
     post_save.connect(_enqueue_marked, sender=ResourceDocument, dispatch_uid="files.derivatives")

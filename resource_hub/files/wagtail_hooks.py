@@ -1,10 +1,11 @@
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from resource_hub.access.documents import upload_collections
 
+from .admin_views import UploadView
 from .views import refuse_unless_downloadable
 
 
@@ -16,10 +17,6 @@ def refuse_documents_of_unreleased_records(document, request):
 
 @hooks.register("register_admin_urls")
 def upload_admin_urls():
-    from django.urls import path
-
-    from .admin_views import UploadView
-
     return [path("files/upload/", UploadView.as_view(), name="files_upload")]
 
 

@@ -13,6 +13,9 @@ from wagtail.models import Page, WorkflowState
 from resource_hub.access.records import is_public, visible_records
 from resource_hub.access.viewers import viewer_of
 
+from . import linked_data
+from .citation import apa_parts, gbt7714
+from .exports import FORMATS, work_of
 from .models import RecordPage
 
 
@@ -71,10 +74,6 @@ def record_detail_context(record, *, request=None) -> dict:
     Related records are only those released and visible to the viewer; the
     citation, exports, JSON-LD and Open Graph are built from the same rows.
     """
-    from . import linked_data
-    from .citation import apa_parts, gbt7714
-    from .exports import FORMATS, work_of
-
     viewer = request if request is not None else viewer_of(None)
     # sort_order is empty when a record was made by the services rather than the admin
     # form, so the creation order (pk) breaks ties: creators keep their credited order.

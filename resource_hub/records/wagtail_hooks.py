@@ -4,6 +4,9 @@ from wagtail.admin.ui.components import Component
 
 from resource_hub.access.refusals import refuse_signed_in_outsider
 
+from .admin.views import RecordListingViewSet
+from .selectors import records_of_author
+
 
 @hooks.register("before_serve_page")
 def refuse_signed_in_outsiders(page, request, serve_args, serve_kwargs):
@@ -18,8 +21,6 @@ def register_record_actions(actions):
 
 @hooks.register("register_admin_viewset")
 def register_record_listing():
-    from .admin.views import RecordListingViewSet
-
     return RecordListingViewSet()
 
 
@@ -31,8 +32,6 @@ class MyRecordsPanel(Component):
     order = 205
 
     def get_context_data(self, parent_context):
-        from .selectors import records_of_author
-
         context = super().get_context_data(parent_context)
         context["entries"] = records_of_author(parent_context["request"].user)
         return context

@@ -17,6 +17,7 @@ from taggit.models import TaggedItemBase
 from wagtail.models import Orderable, Page
 
 from resource_hub.core.validators import normalise_orcid, validate_orcid
+from resource_hub.institutions.models import InstitutionPage
 
 
 class AccessLevel(models.TextChoices):
@@ -118,7 +119,7 @@ class RecordPage(Page):
         verbose_name_plural = _("records")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import record_detail_context
+        from ..selectors import record_detail_context  # inside: the selectors import the models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(record_detail_context(self, request=request))
@@ -127,8 +128,6 @@ class RecordPage(Page):
     @property
     def institution(self):
         """The institution that holds this record (its parent page)."""
-        from resource_hub.institutions.models import InstitutionPage
-
         return InstitutionPage.objects.parent_of(self).first()
 
 

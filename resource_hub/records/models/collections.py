@@ -31,7 +31,7 @@ class CuratedCollectionPage(Page):
     template = "records/curated_collection_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import record_listing
+        from ..selectors import record_listing  # inside: the selectors import the models
 
         context = super().get_context(request, *args, **kwargs)
         items = list(self.items.all())
