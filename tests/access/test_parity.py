@@ -22,8 +22,18 @@ What is covered, and what is pruned (and why):
 - every action × role × state through the desk's forms, the admin's
   unpublish and edit views, and the API's one write endpoint (uploads, which
   depends on the collection, not the record: one cell per role);
+- Wagtail's workflow action URLs (admin release/reject) name a task state,
+  so they are asked only of records under review or sent back;
 - anonymous requests to a page where a password and a login/groups
   restriction both fail are not asserted (see `parity_table.refusal`).
+
+Two answers follow the product's documented choices rather than the bare
+rule: browse counts are of records everyone may open, the same for every
+visitor (portal selectors), and a record whose restrictions are not one set
+of alternatives is suggested to no one (access/search.py, `suggested`).
+
+Run: DATABASE_URL=... CI=true pytest -q tests/access/test_parity.py (about
+two minutes; each test prints its cell count and seconds per surface).
 """
 
 import json
