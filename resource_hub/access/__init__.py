@@ -7,10 +7,11 @@ surface writes an access rule of its own. Each rule is stated once and offered
 in the forms the surfaces need, in the spirit of InvenioRDM's permission
 policies (an object check and a query filter per rule):
 
-- see a released record: `records.can_view`; as queries, `records.visible_records`
-  (database) and `search.document_fields` + `search.query_filter` (index);
-- see a record that is not released: `records.can_view` (its author and whoever
-  may edit it);
+- see a released record: `records.can_view_released`; as queries,
+  `records.visible_records` (database) and `search.document_fields` +
+  `search.query_filter` (index);
+- see a record at all, released or not (the desk, the admin): `records.can_view`
+  (also its author and whoever may edit it);
 - download, preview, thumbnail: `documents.can_download`;
 - edit, submit, release, reject, unpublish, withdraw: `records.can_<action>`;
 - attach or detach a file: `records.can_attach_file`, `records.can_detach_file`.

@@ -26,7 +26,7 @@ def visible_pages(who, queryset: QuerySet) -> QuerySet:
 
 
 def visible_records(who, queryset: QuerySet | None = None) -> QuerySet:
-    """Released records `who` may open: the query form of `can_view` for released records.
+    """Released records `who` may open: the query form of `can_view_released`.
 
     Listings, counts, related records, exports and the database search all
     read through it, so a list never shows what the record page refuses.
@@ -40,10 +40,15 @@ def can_view_released(who, record) -> bool:
 
 
 def can_view(who, record) -> bool:
-    """Released records as their restrictions say; others by their author and editors."""
-    if record.live:
-        return can_view_released(who, record)
-    return _manages(as_viewer(who), record)
+    """May `who` see the record at all (the desk, the admin)?
+
+    Its author and whoever may edit it always may, released or not and whatever
+    the restrictions (as in the admin); others only a released record whose
+    restrictions let them in. The public page and every listing ask the
+    restrictions alone (`can_view_released`, `visible_records`).
+    """
+    viewer = as_viewer(who)
+    return (bool(record.live) and viewer.passes(clauses_of(record))) or _manages(viewer, record)
 
 
 def is_public(record) -> bool:
