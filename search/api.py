@@ -1,28 +1,113 @@
-"""/api/v1/search and /api/v1/search/suggest (see docs/api/search.md)."""
+"""/api/v1/search and /api/v1/search/suggest (see docs/api/search.md).
 
-from django.http import JsonResponse
+The query parameters are read by `params.parse_params`, the same reader as
+the page `/search/`, so the page and the API accept and refuse exactly the
+same values; the schemas below document them (every value arrives as text).
+"""
+
 from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
 
 from resource_hub.access.viewers import as_viewer
-from resource_hub.api.views import ApiError, api_view
-from resource_hub.core.params import InvalidParameter, clean_integer, clean_text
+from resource_hub.api.auth import PUBLIC
+from resource_hub.api.errors import ApiError
+from resource_hub.api.schemas import errors
+from resource_hub.core.params import clean_integer, clean_text
 
 from .params import parse_params
 
 MAX_SUGGESTIONS = 10
 MAX_PREFIX_LENGTH = 100
 
+router = Router(tags=["search"], auth=PUBLIC)
 
-@api_view(("GET",), login_required=False)
-def search_records(request):
+
+class SearchQuery(Schema):
+    """The search parameters (docs/api/search.md); every facet parameter repeats."""
+
+    q: str | None = Field(None, description="Words in any language, at most 200 characters.")
+    sort: str | None = Field(None, description="relevance (default), newest or downloads.")
+    page: str | None = Field(None, description="1 and up; page × page_size ≤ 10,000.")
+    page_size: str | None = Field(None, description="1 to 100 (default 20).")
+    cursor: str | None = Field(None, description="The next_cursor of the previous answer.")
+    record_type: list[str] = Field([], description="teaching_resource or achievement.")
+    subject: list[str] = Field([], description="ISCED-F code, any depth.")
+    level: list[str] = Field([], description="Level or sector code.")
+    resource_type: list[str] = Field([], description="Resource type code.")
+    language: list[str] = Field([], description="ISO 639 code.")
+    country: list[str] = Field([], description="ISO 3166 alpha-2 code.")
+    institution: list[str] = Field([], description="Institution id.")
+    licence: list[str] = Field([], description="SPDX id.")
+    year: list[str] = Field([], description="A year, 1 to 9999.")
+    has_files: list[str] = Field([], description="true or false.")
+
+
+class QueryEcho(Schema):
+    q: str
+    filters: dict[str, list[str]]
+    sort: str
+    page: int
+    page_size: int
+
+
+class HitOut(Schema):
+    id: int
+    title: str
+    url: str
+    record_type: str
+    year: int | None
+    language: str
+    institution: str
+    access_level: str
+    title_html: str = Field(description="HTML-escaped title, matches in <mark>.")
+    snippets: list[str]
+
+
+class FacetValueOut(Schema):
+    value: str
+    label: str
+    count: int | None
+    selected: bool
+
+
+class FacetOut(Schema):
+    label: str
+    values: list[FacetValueOut]
+
+
+class SearchOut(Schema):
+    query: QueryEcho
+    total: int
+    pages: int
+    degraded: bool
+    suggestion: str | None
+    next_cursor: str | None
+    results: list[HitOut]
+    facets: dict[str, FacetOut]
+
+
+class SuggestQuery(Schema):
+    q: str | None = Field(None, description="The start of a title, at most 100 characters.")
+    size: str | None = Field(None, description="1 to 10 (default 8).")
+
+
+class SuggestionOut(Schema):
+    id: int
+    title: str
+
+
+class SuggestOut(Schema):
+    q: str
+    suggestions: list[SuggestionOut]
+    degraded: bool
+
+
+def run_search(request, *, extra=None):
+    """The search answer for this request's parameters (also used by GET /records)."""
     from .service import search  # on first use: see search.views
 
-    try:
-        params = parse_params(request.GET, viewer=as_viewer(request))
-        # Elasticsearch may still refuse a value (a forged cursor): also a 400.
-        result = search(params)
-    except InvalidParameter as error:
-        raise _invalid(error) from None
+    params = parse_params(request.GET, viewer=as_viewer(request))
+    result = search(params)  # Elasticsearch may still refuse a value: InvalidParameter too
     if result.degraded and params.search_after:
         raise ApiError(
             503,
@@ -32,27 +117,28 @@ def search_records(request):
                 "or page with page= meanwhile."
             ),
         )
-    return JsonResponse(result.as_json())
+    return result
 
 
-@api_view(("GET",), login_required=False)
-def suggest(request):
+@router.get("/search", response={200: SearchOut, **errors(400, 401, 429, 503)}, url_name="search")
+def search_records(request, query: Query[SearchQuery]):
+    """Search released records the caller may see, with facets and cursor paging."""
+    return run_search(request).as_json()
+
+
+@router.get(
+    "/search/suggest",
+    response={200: SuggestOut, **errors(400, 401, 429)},
+    url_name="search-suggest",
+)
+def suggest(request, query: Query[SuggestQuery]):
+    """Titles that start with q, for a search box."""
     prefix = request.GET.get("q", "").strip()
     if not prefix:
         raise ApiError(400, "invalid_parameter", _("Give q, the start of a title."), parameter="q")
-    try:
-        clean_text("q", prefix, max_length=MAX_PREFIX_LENGTH)
-        size = clean_integer("size", request.GET.get("size", "8"), low=1, high=MAX_SUGGESTIONS)
-    except InvalidParameter as error:
-        raise _invalid(error) from None
+    clean_text("q", prefix, max_length=MAX_PREFIX_LENGTH)
+    size = clean_integer("size", request.GET.get("size", "8"), low=1, high=MAX_SUGGESTIONS)
     from .service import autocomplete  # on first use: see search.views
 
-    try:
-        suggestions, degraded = autocomplete(prefix, viewer=as_viewer(request), size=size)
-    except InvalidParameter as error:  # refused by Elasticsearch
-        raise _invalid(error) from None
-    return JsonResponse({"q": prefix, "suggestions": suggestions, "degraded": degraded})
-
-
-def _invalid(error: InvalidParameter) -> ApiError:
-    return ApiError(400, "invalid_parameter", error.message, parameter=error.parameter)
+    suggestions, degraded = autocomplete(prefix, viewer=as_viewer(request), size=size)
+    return {"q": prefix, "suggestions": suggestions, "degraded": degraded}

@@ -16,6 +16,8 @@ import unicodedata
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from .errors import DomainError
+
 #: ISO 3166-1 alpha-2 and ISO 639-1/3, as `core.vocabularies` stores them.
 COUNTRY_CODE = re.compile(r"[A-Z]{2}")
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
@@ -27,13 +29,14 @@ _ALLOWED_CONTROLS = frozenset("\t\n\r")
 _REFUSED_CATEGORIES = frozenset({"Cc", "Cs"})
 
 
-class InvalidParameter(Exception):
+class InvalidParameter(DomainError):
     """A query parameter that cannot be used; the message says what would be accepted."""
 
+    status = 400
+    code = "invalid_parameter"
+
     def __init__(self, parameter: str, message: str):
-        self.parameter = parameter
-        self.message = message
-        super().__init__(message)
+        super().__init__(message, parameter=parameter)
 
 
 def has_control_characters(value: str) -> bool:

@@ -1,14 +1,17 @@
 from django.utils.translation import gettext_lazy as _
 
+from resource_hub.core.errors import DomainError
 
-class DeskError(Exception):
+
+class DeskError(DomainError):
     """A desk action that cannot be done; the message tells a person why and what to do."""
 
+    status = 422
+    code = "invalid_request"
     default_message = _("This cannot be done.")
-
-    def __init__(self, message=None):
-        super().__init__(str(message or self.default_message))
 
 
 class DeskPermissionDenied(DeskError):
+    status = 403
+    code = "permission_denied"
     default_message = _("You do not have permission to do this.")

@@ -1,12 +1,11 @@
 """What django-axes asks of the project (settings/signin.py names these).
 
-`client_ip_address` says who is signing in; `lockout_response` is what a
-locked-out person sees: the sign-in page they used (the site's or the
-admin's), with the reason and when to try again, as HTTP 429;
-`SigninAttemptsHandler` keeps the failures.
+`lockout_response` is what a locked-out person sees: the sign-in page they
+used (the site's or the admin's), with the reason and when to try again, as
+HTTP 429; `SigninAttemptsHandler` keeps the failures. Who is signing in is
+read by `resource_hub.core.client_address` (shared with the API's limits).
 """
 
-import ipaddress
 import math
 
 from axes.handlers.database import AxesDatabaseHandler
@@ -16,31 +15,6 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext, ngettext
-
-
-def client_ip_address(request) -> str | None:
-    """The client's address, as AXES_CLIENT_IP_CALLABLE.
-
-    With no trusted proxy it is the connection's address. Behind
-    TRUSTED_PROXY_COUNT proxies that each append to CLIENT_IP_HEADER, it is
-    the entry that many places from the right: the one the outermost trusted
-    proxy wrote. Entries further left came from the client and are ignored,
-    so a client cannot pick an address by sending the header itself.
-    """
-    remote = request.META.get("REMOTE_ADDR")
-    count = settings.TRUSTED_PROXY_COUNT
-    if count <= 0:
-        return remote
-    header = request.META.get(settings.CLIENT_IP_HEADER, "")
-    entries = [entry.strip() for entry in header.split(",") if entry.strip()]
-    if len(entries) < count:
-        # Not through all the proxies (or they do not set the header): the
-        # connection's address is the only one that cannot be forged.
-        return remote
-    try:
-        return str(ipaddress.ip_address(entries[-count]))
-    except ValueError:
-        return remote
 
 
 def lockout_message() -> str:

@@ -1,47 +1,118 @@
-"""The upload API (/api/v1/uploads…): JSON over the services in uploads.py.
+"""The upload API (/api/v1/uploads…): schemas over the services in uploads.py.
 
-Documented in docs/api/uploads.md; used by static/files/js/uploader.js and by scripts.
+Documented in docs/api/uploads.md; used by static/files/js/uploader.js and by
+scripts. Errors are the files domain's own (files/errors.py: each knows its
+status and code), answered by the API's one handler.
 """
+
+from datetime import datetime
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
+from pydantic import StrictInt
 from wagtail.models import Collection
 
 from resource_hub.access.documents import upload_collections
-from resource_hub.api.views import ApiError, api_view, json_body
+from resource_hub.api.auth import SIGNED_IN
+from resource_hub.api.errors import not_found
+from resource_hub.api.schemas import errors
 
 from . import uploads
-from .errors import (
-    FileError,
-    FilePermissionDenied,
-    StorageUnavailable,
-    UploadIncomplete,
-    UploadNotActive,
-)
+from .errors import InvalidFile
 from .models import Upload
 
-
-def _file_error(error: FileError) -> ApiError:
-    if isinstance(error, FilePermissionDenied):
-        return ApiError(403, "permission_denied", error.message)
-    if isinstance(error, StorageUnavailable):
-        return ApiError(503, "storage_unavailable", error.message)
-    if isinstance(error, UploadIncomplete | UploadNotActive):
-        return ApiError(409, error.code, error.message)
-    code = getattr(error, "code", None) or _error_code(error)
-    return ApiError(422, code, error.message)
+router = Router(tags=["uploads"], auth=SIGNED_IN)
 
 
-def _error_code(error: FileError) -> str:
-    # EmptyFile -> empty_file, FileTypeNotAllowed -> file_type_not_allowed
-    name = type(error).__name__
-    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_")
+class CollectionOut(Schema):
+    id: int
+    name: str
 
 
-def _upload_json(request, upload: Upload, *, parts: list[dict] | None = None) -> dict:
+class CollectionsOut(Schema):
+    collections: list[CollectionOut]
+
+
+class UploadIn(Schema):
+    collection: StrictInt = Field(description="Id of a collection from GET /uploads/collections.")
+    filename: str = Field(min_length=1)
+    size: StrictInt = Field(ge=0, description="The file's size in bytes.")
+    title: str = ""
+    sha256: str = Field("", description="Optional: checked when the upload completes.")
+
+
+class PartsIn(Schema):
+    parts: list[StrictInt] = Field(description="Part numbers, 1 and up.")
+
+
+class SignedPartOut(Schema):
+    number: int
+    url: str
+    method: str
+    size: int
+    expires_at: datetime
+
+
+class SignedPartsOut(Schema):
+    parts: list[SignedPartOut]
+
+
+class ReceivedPartOut(Schema):
+    number: int
+    size: int
+    etag: str
+
+
+class ErrorNote(Schema):
+    code: str
+    message: str
+
+
+class DocumentOut(Schema):
+    id: int
+    title: str
+    filename: str
+    size: int | None
+    sha256: str
+    mime_type: str
+    download_url: str
+    edit_url: str
+
+
+class UploadLinks(Schema):
+    self: str
+    parts: str
+    complete: str
+
+
+class UploadOut(Schema):
+    id: str
+    state: str
+    filename: str
+    title: str
+    size: int
+    sha256: str | None
+    collection: int
+    part_size: int
+    part_count: int
+    created_at: datetime
+    expires_at: datetime
+    links: UploadLinks
+    parts: list[ReceivedPartOut] | None = None
+    error: ErrorNote | None = None
+    document: DocumentOut | None = None
+
+
+class UploadsOut(Schema):
+    uploads: list[UploadOut]
+
+
+def _upload_json(upload: Upload, *, parts: list[dict] | None = None) -> dict:
     data = {
         "id": str(upload.pk),
         "state": upload.state,
@@ -52,16 +123,15 @@ def _upload_json(request, upload: Upload, *, parts: list[dict] | None = None) ->
         "collection": upload.collection_id,
         "part_size": upload.part_size,
         "part_count": upload.part_count,
-        "created_at": upload.created_at.isoformat(),
-        "expires_at": upload.expires_at.isoformat(),
+        "created_at": upload.created_at,
+        "expires_at": upload.expires_at,
         "links": {
             "self": reverse("api:upload", args=[upload.pk]),
             "parts": reverse("api:upload-parts", args=[upload.pk]),
             "complete": reverse("api:upload-complete", args=[upload.pk]),
         },
+        "parts": parts,
     }
-    if parts is not None:
-        data["parts"] = parts
     if upload.error:
         data["error"] = {"code": "rejected", "message": upload.error}
     if upload.document_id:
@@ -83,120 +153,104 @@ def _own_upload(request, upload_id) -> Upload:
     try:
         return uploads.upload_for_user(user=request.user, upload_id=upload_id)
     except Upload.DoesNotExist:
-        raise ApiError(404, "not_found", _("There is no such upload of yours.")) from None
+        raise not_found(_("There is no such upload of yours.")) from None
 
 
-def _integer(data: dict, name: str, *, required: bool = True) -> int | None:
-    value = data.get(name)
-    if value is None and not required:
-        return None
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ApiError(
-            400, "invalid_field", _("“%(name)s” must be a whole number.") % {"name": name}
-        )
-    return value
-
-
-@api_view(("GET",))
+@router.get(
+    "/collections", response={200: CollectionsOut, **errors(401, 429)}, url_name="collections"
+)
 def collections(request):
     """The collections the caller may upload into (ids for `collection`)."""
-    listed = [{"id": c.pk, "name": c.name} for c in upload_collections(request.user)]
-    return JsonResponse({"collections": listed})
+    return {"collections": [{"id": c.pk, "name": c.name} for c in upload_collections(request.user)]}
 
 
-@api_view(("GET", "POST"))
+@router.get("/uploads", response={200: UploadsOut, **errors(401, 429)}, url_name="uploads")
 def upload_list(request):
-    """GET: your uploads still in progress (to resume). POST: start one."""
-    if request.method == "GET":
-        started = Upload.objects.filter(user=request.user, state=Upload.State.STARTED).order_by(
-            "-created_at"
-        )[:100]
-        return JsonResponse({"uploads": [_upload_json(request, u) for u in started]})
+    """Your uploads still in progress (to resume)."""
+    started = Upload.objects.filter(user=request.user, state=Upload.State.STARTED).order_by(
+        "-created_at"
+    )[:100]
+    return {"uploads": [_upload_json(u) for u in started]}
 
-    data = json_body(request)
-    collection_id = _integer(data, "collection")
-    size = _integer(data, "size")
-    filename = data.get("filename")
-    if not isinstance(filename, str) or not filename.strip():
-        raise ApiError(400, "invalid_field", _("Give the file's name in “filename”."))
-    title = data.get("title") or ""
-    sha256 = data.get("sha256") or ""
-    if not isinstance(title, str) or not isinstance(sha256, str):
-        raise ApiError(400, "invalid_field", _("“title” and “sha256” must be text."))
-    collection = Collection.objects.filter(pk=collection_id).first()
+
+@router.post("/uploads", response={201: UploadOut, **errors(400, 401, 403, 404, 422, 429, 503)})
+def upload_start(request, payload: UploadIn):
+    """Start an upload: answers the part size and count; then sign parts and send them."""
+    collection = Collection.objects.filter(pk=payload.collection).first()
     if collection is None:
-        raise ApiError(404, "not_found", _("There is no such collection."))
-    try:
-        upload = uploads.upload_start(
-            user=request.user,
-            collection=collection,
-            filename=filename,
-            size=size,
-            title=title,
-            sha256=sha256,
-        )
-    except FileError as error:
-        raise _file_error(error) from error
-    return JsonResponse(_upload_json(request, upload), status=201)
+        raise not_found(_("There is no such collection."))
+    upload = uploads.upload_start(
+        user=request.user,
+        collection=collection,
+        filename=payload.filename,
+        size=payload.size,
+        title=payload.title,
+        sha256=payload.sha256,
+    )
+    return Status(201, _upload_json(upload))
 
 
-@api_view(("GET", "DELETE"))
-def upload_detail(request, upload_id):
-    """GET: the upload and the parts that have arrived. DELETE: give it up."""
+@router.get(
+    "/uploads/{uuid:upload_id}",
+    response={200: UploadOut, **errors(401, 404, 429, 503)},
+    url_name="upload",
+)
+def upload_detail(request, upload_id: UUID):
+    """The upload and the parts that have arrived."""
     upload = _own_upload(request, upload_id)
-    if request.method == "DELETE":
-        uploads.upload_abort(upload=upload)
-        return JsonResponse(_upload_json(request, upload))
-    try:
-        parts = uploads.upload_parts(upload=upload)
-    except FileError as error:
-        raise _file_error(error) from error
-    return JsonResponse(_upload_json(request, upload, parts=parts))
+    return _upload_json(upload, parts=uploads.upload_parts(upload=upload))
 
 
-@api_view(("POST",))
-def upload_sign_parts(request, upload_id):
-    """Signed URLs for the parts named in {"parts": [1, 2, …]}."""
+@router.delete("/uploads/{uuid:upload_id}", response={200: UploadOut, **errors(401, 404, 429)})
+def upload_abort(request, upload_id: UUID):
+    """Give the upload up: its parts are deleted."""
     upload = _own_upload(request, upload_id)
-    numbers = json_body(request).get("parts")
-    if not isinstance(numbers, list):
-        raise ApiError(400, "invalid_field", _("Give the part numbers as a list in “parts”."))
-    try:
-        signed = uploads.upload_sign_parts(upload=upload, part_numbers=numbers)
-    except FileError as error:
-        raise _file_error(error) from error
-    return JsonResponse({"parts": signed})
+    uploads.upload_abort(upload=upload)
+    return _upload_json(upload)
 
 
-@api_view(("PUT",), login_required=False, csrf=False)
-def upload_part(request, upload_id, number):
+@router.post(
+    "/uploads/{uuid:upload_id}/parts",
+    response={200: SignedPartsOut, **errors(400, 401, 404, 409, 422, 429)},
+    url_name="upload-parts",
+)
+def upload_sign_parts(request, upload_id: UUID, payload: PartsIn):
+    """Signed URLs for the parts named in {"parts": [1, 2, …]}: PUT each part's bytes there."""
+    upload = _own_upload(request, upload_id)
+    return {"parts": uploads.upload_sign_parts(upload=upload, part_numbers=payload.parts)}
+
+
+@router.put(
+    "/uploads/{uuid:upload_id}/parts/{int:number}",
+    response={200: ReceivedPartOut, **errors(404, 422)},
+    url_name="upload-part",
+    auth=None,
+    include_in_schema=False,
+)
+def upload_part(request, upload_id: UUID, number: int, token: str = ""):
     """Local storage only: the signed URL a part is sent to (the signature is the credential)."""
     if uploads.objectstore.is_s3():
-        raise ApiError(404, "not_found", _("Parts go straight to the object store here."))
+        raise not_found(_("Parts go straight to the object store here."))
     get_object_or_404(Upload, pk=upload_id)
-    try:
-        received = uploads.upload_receive_part(
-            upload_id=upload_id,
-            number=number,
-            token=request.GET.get("token", ""),
-            stream=request,
-        )
-    except FileError as error:
-        raise _file_error(error) from error
+    received = uploads.upload_receive_part(
+        upload_id=upload_id, number=number, token=token, stream=request
+    )
     response = JsonResponse(received)
     response["ETag"] = received["etag"]
     return response
 
 
-@api_view(("POST",))
-def upload_complete(request, upload_id):
+@router.post(
+    "/uploads/{uuid:upload_id}/complete",
+    response={201: UploadOut, **errors(401, 404, 409, 422, 429, 503)},
+    url_name="upload-complete",
+)
+def upload_complete(request, upload_id: UUID):
     """Verify and store the file; answers the new document, or why it was refused."""
     upload = _own_upload(request, upload_id)
     try:
         uploads.upload_complete(upload=upload)
-    except FileError as error:
-        raise _file_error(error) from error
     except ValidationError as error:
-        raise ApiError(422, "invalid_file", " ".join(error.messages)) from error
+        raise InvalidFile(" ".join(error.messages)) from error
     upload.refresh_from_db()
-    return JsonResponse(_upload_json(request, upload), status=201)
+    return Status(201, _upload_json(upload))

@@ -5,6 +5,7 @@ through `environment.py`; each integration has its own module (storage, search).
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from .api import *  # noqa: F403
 from .environment import BASE_DIR, env_base_url, env_choice, env_list, env_str
 from .search import *  # noqa: F403
 from .security import *  # noqa: F403

@@ -43,7 +43,7 @@ AXES_DISABLE_ACCESS_LOG = True
 # to CLIENT_IP_HEADER, it is the entry the outermost trusted proxy wrote, so a
 # client cannot choose its address by sending the header itself.
 # (Our own reader, as django-ipware is not installed.)
-AXES_CLIENT_IP_CALLABLE = "resource_hub.desk.throttling.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "resource_hub.core.client_address.client_ip_address"
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # As sent on the wire, e.g. X-Forwarded-For or X-Real-IP; kept as Django's META key.
 CLIENT_IP_HEADER = "HTTP_" + env_str("CLIENT_IP_HEADER", "X-Forwarded-For").upper().replace(

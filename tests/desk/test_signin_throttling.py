@@ -8,7 +8,7 @@ from axes.models import AccessAttempt
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from resource_hub.desk.throttling import client_ip_address
+from resource_hub.core.client_address import client_ip_address
 
 LIMIT = 3
 WRONG = "not-the-password"

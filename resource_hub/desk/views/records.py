@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
 from resource_hub.access import records as access
+from resource_hub.api.errors import error_body
 from resource_hub.files.models import ResourceDocument
 from resource_hub.records.errors import RecordError
 from resource_hub.records.models import (
@@ -163,7 +164,8 @@ def record_file_attach(request, pk):
     record = get_record(request, pk, edit=True)
     form = FileAttachForm(request.POST)
     if not form.is_valid():
-        return JsonResponse({"error": {"message": _("No file was given.")}}, status=400)
+        body = error_body("invalid_field", _("No file was given."), "document")
+        return JsonResponse(body, status=400)
     document = ResourceDocument.objects.filter(pk=form.cleaned_data["document"]).first()
     try:
         if document is None:
@@ -174,8 +176,8 @@ def record_file_attach(request, pk):
             document=document,
             label=form.cleaned_data["label"],
         )
-    except RecordError as error:
-        return JsonResponse({"error": {"message": str(error)}}, status=422)
+    except RecordError as error:  # the API's error shape (resource_hub/api/errors.py)
+        return JsonResponse(error_body(error.code, error, error.parameter), status=error.status)
     return JsonResponse({"document": {"id": document.pk, "title": document.title}}, status=201)
 
 
