@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from resource_hub.access.admin_views import KnownPagesChosenMultipleView
 from resource_hub.core import views as core_views
 from resource_hub.portal import browse as browse_views
+from resource_hub.records import views as record_views
 from search import views as search_views
 
 urlpatterns = [
@@ -23,6 +24,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("files/", include("resource_hub.files.urls")),
     path("records/", include("resource_hub.records.urls")),
+    # A record's lasting address (records.selectors.record_stable_url): unprefixed, it
+    # sends each visitor to the page in their language. Any key: the view refuses odd ones.
+    path("r/<path:key>", record_views.record_stable_link, name="record_stable"),
     path("api/v1/", include("resource_hub.api.urls")),
 ]
 

@@ -12,11 +12,25 @@ from wagtail.models import Page, WorkflowState
 
 from resource_hub.access.records import is_public, visible_records
 from resource_hub.access.viewers import viewer_of
+from resource_hub.core.site_address import absolute_url
 
 from . import linked_data
 from .citation import apa_parts, gbt7714
 from .exports import FORMATS, work_of
 from .models import RecordPage
+
+
+def record_stable_url(record) -> str:
+    """The record's lasting address, `/r/<id>` under SITE_BASE_URL; `record` or its id.
+
+    A page's own address holds its institution's slug and its own, which
+    editors may change, and a language prefix; this one holds only the id and
+    sends each visitor on to the page in their language (`views.record_stable_link`).
+    Citations, exports, the share box, JSON-LD's `@id` and signposting's
+    `cite-as` give it, and the API's `links.self_html` may too.
+    """
+    record_id = record if isinstance(record, int) else record.pk
+    return absolute_url(reverse("record_stable", args=[record_id]))
 
 
 def record_listing(who, queryset: QuerySet | None = None) -> QuerySet:

@@ -1,14 +1,71 @@
-"""Public record views outside Wagtail's page serving: citation exports."""
+"""Public record views outside Wagtail's page serving: the stable link and citation exports."""
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_GET
+from wagtail import hooks
 
-from resource_hub.access.records import visible_records
+from resource_hub.access.records import can_view_released, visible_records
+from resource_hub.access.refusals import refuse
+from resource_hub.core.params import MAX_ID
 
 from .exports import FORMATS, cite_key, work_of
 from .models import RecordPage
+
+
+def _record_id(key: str) -> int:
+    """The id in `/r/<key>`: ASCII digits, no leading zero, within PostgreSQL's integer; else 404.
+
+    Anything else ("abc", "²", "١٢", "007", a trailing slash, 40 digits) is not
+    the address of a record, and never reaches the database.
+    """
+    if not (key.isascii() and key.isdecimal() and len(key) <= len(str(MAX_ID))):
+        raise Http404
+    record_id = int(key)
+    if str(record_id) != key or not 1 <= record_id <= MAX_ID:
+        raise Http404
+    return record_id
+
+
+def _page_refusal(record, request):
+    """What the record's own page answers a viewer the policy refuses.
+
+    The hooks Wagtail's serve view runs before a page: ours answers signed-in
+    outsiders with 403 (access/refusals.py), Wagtail's asks anonymous visitors
+    to sign in or shows the password form. Run here, they come back to this
+    address after signing in, and the page's address (its slug) stays unsaid.
+    """
+    for hook in hooks.get_hooks("before_serve_page"):
+        result = hook(record, request, [], {})
+        if isinstance(result, HttpResponse):
+            return result
+
+    def refused(page, request, args, kwargs):
+        return refuse(request)  # not reached while Wagtail and the policy agree
+
+    chain = refused
+    for hook in reversed(hooks.get_hooks("on_serve_page")):
+        chain = hook(chain)
+    return chain(record, request, [], {})
+
+
+@require_GET
+def record_stable_link(request, key: str):
+    """`/r/<id>`: 302 to the record's page in the visitor's language.
+
+    LocaleMiddleware has chosen the language (cookie, then Accept-Language)
+    for this unprefixed address, and `get_url` reverses the page under it.
+    Not released or unknown: 404, as the page; released but refused by the
+    access policy: the page's own refusal (`_page_refusal`).
+    """
+    record = RecordPage.objects.filter(pk=_record_id(key)).first()
+    if record is None or not record.live:
+        raise Http404
+    record = record.specific
+    if not can_view_released(request, record):
+        return _page_refusal(record, request)
+    return redirect(record.get_url(request))
 
 
 @require_GET
