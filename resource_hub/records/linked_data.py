@@ -74,12 +74,11 @@ def _media(item) -> dict:
 
 def record_json_ld(record, *, request, context: dict) -> dict:
     """The schema.org description of a record, from the record page's context."""
-    url = context["canonical_url"]
     data = {
         "@context": "https://schema.org",
         "@type": schema_type(record),
-        "@id": url,
-        "url": url,
+        "@id": context["stable_url"],  # the record, whatever its page's address or language
+        "url": context["canonical_url"],
         "name": record.title,
         "description": record.abstract,
         "inLanguage": record.language_id,

@@ -120,13 +120,15 @@ def record_detail_context(record, *, request=None) -> dict:
     ]
     if request is None:
         return context
-    url = record.get_full_url(request)
-    context["canonical_url"] = url
+    # The page's address in this language (rel=canonical, og:url, JSON-LD's url), and the
+    # record's lasting one, which citations, exports and the share box give.
+    context["canonical_url"] = record.get_full_url(request)
+    context["stable_url"] = record_stable_url(record)
     # Public: released and without a view restriction, so files may be named to crawlers.
     context["is_public"] = is_public(record)
     work = work_of(
         record,
-        url=url,
+        url=context["stable_url"],
         creators=context["creators"],
         translations=context["translations"],
         keywords=context["keywords"],

@@ -12,6 +12,7 @@ from resource_hub.core.params import MAX_ID
 
 from .exports import FORMATS, cite_key, work_of
 from .models import RecordPage
+from .selectors import record_stable_url
 
 
 def _record_id(key: str) -> int:
@@ -82,7 +83,7 @@ def record_export(request, record_id: int, export_format: str):
     visible = visible_records(request, RecordPage.objects.filter(pk=record_id))
     record = get_object_or_404(visible.select_related("language", "resource_type", "licence"))
     record = record.specific
-    work = work_of(record, url=record.get_full_url(request))
+    work = work_of(record, url=record_stable_url(record))
     body = fmt.render(work, record.pk, timezone.localdate())
     response = HttpResponse(body, content_type=f"{fmt.content_type}; charset=utf-8")
     filename = f"{cite_key(work, record.pk)}.{fmt.extension}"

@@ -9,6 +9,7 @@ from lxml import etree
 
 from resource_hub.records.exports import DC
 from resource_hub.records.models import AccessLevel, AchievementPage
+from resource_hub.records.selectors import record_stable_url
 from resource_hub.records.services import record_submit
 
 from .record_page_helpers import full_record
@@ -47,7 +48,7 @@ def test_bibtex_export_is_an_attachment_with_the_record_fields(client, world, po
     assert fields["author"] == "{李伟} and Nguyễn, Văn An and Jaidee, Somchai and {王芳}"
     assert fields["year"] == "2025"
     assert fields["publisher"] == world.inst_a.title
-    assert fields["url"] == record.get_full_url()
+    assert fields["url"] == record_stable_url(record)
     assert fields["language"] == "zh"
 
 
@@ -62,6 +63,7 @@ def test_ris_export_has_one_tag_per_line_and_ends_with_er(client, world, postgre
     assert tags["AU"] == ["李伟", "Nguyễn Văn An", "Somchai Jaidee", "王芳"]
     assert tags["TI"] == ["水稻栽培技术"] and tags["TT"] == ["Rice cultivation techniques"]
     assert tags["DO"] == ["10.1000/x1"] and tags["PY"] == ["2025"]
+    assert tags["UR"] == [record_stable_url(record)]
     # In the author's order: taggit orders a record's tags by the through row's id.
     assert tags["KW"] == ["水稻", "rice"]
     assert response.content.decode().endswith("ER  - \r\n")
@@ -79,7 +81,7 @@ def test_csl_json_export_loads_as_a_list_of_one_item(client, world, postgres_db)
     assert item["author"][0] == {"literal": "李伟"}
     assert item["author"][1] == {"family": "Nguyễn", "given": "Văn An"}
     assert item["issued"] == {"date-parts": [[2025]]}
-    assert item["URL"] == record.get_full_url()
+    assert item["URL"] == record_stable_url(record)
 
 
 def test_dublin_core_export_is_well_formed_xml(client, world, postgres_db):
@@ -91,6 +93,7 @@ def test_dublin_core_export_is_well_formed_xml(client, world, postgres_db):
     assert [e.text for e in root.findall(f"{{{DC}}}creator")][:2] == ["李伟", "Nguyễn Văn An"]
     assert root.find(f"{{{DC}}}title").text == "水稻栽培技术"
     assert root.find(f"{{{DC}}}rights").text == "https://creativecommons.org/licenses/by/4.0/"
+    assert [e.text for e in root.findall(f"{{{DC}}}identifier")] == [record_stable_url(record)]
 
 
 @pytest.mark.parametrize("fmt", ["bibtex", "ris", "csl-json", "dc-xml"])

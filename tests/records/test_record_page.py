@@ -11,6 +11,7 @@ from django.utils import translation
 
 from resource_hub.core.vocabularies import Language, ResourceType
 from resource_hub.records.models import AccessLevel, AchievementPage, RecordRelation
+from resource_hub.records.selectors import record_stable_url
 
 from .record_page_helpers import full_record
 
@@ -97,15 +98,13 @@ def test_cite_this_shows_apa_and_gbt_with_export_links(client, world, postgres_d
         assert f">{label}</a>" in body
 
 
-def test_share_link_is_a_labelled_read_only_input_with_the_canonical_url(
-    client, world, postgres_db
-):
+def test_share_link_is_a_labelled_read_only_input_with_the_stable_url(client, world, postgres_db):
     record = full_record(world)
 
     response = client.get(record.url)
 
     (share,) = [i for i in parse(response).inputs if i.get("id") == "share-url"]
-    assert "readonly" in share and share["value"] == record.get_full_url()
+    assert "readonly" in share and share["value"] == record_stable_url(record)
     assert '<label for="share-url">' in response.content.decode()
 
 
