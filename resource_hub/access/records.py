@@ -51,6 +51,15 @@ def can_view(who, record) -> bool:
     return (bool(record.live) and viewer.passes(clauses_of(record))) or _manages(viewer, record)
 
 
+def can_view_drafts(who, record) -> bool:
+    """May `who` see the record's unreleased changes and where it stands (draft, in review)?
+
+    Its author and whoever may edit it: the same people `can_view` lets in
+    whatever the record's state (the API shows them the latest draft).
+    """
+    return _manages(as_viewer(who), record)
+
+
 def is_public(record) -> bool:
     """Released and without any restriction on its path: what crawlers and anyone may read."""
     return bool(record.live) and not clauses_of(record)
