@@ -248,7 +248,9 @@ def main() -> None:
     # Any answer will do (401 without a token); /healthz is not the probe because
     # it loads the Elasticsearch client (measured apart below). Derivatives are
     # queued for the worker, as in production (also measured apart).
-    server = start_server(port, probe="/api/v1/collections", env={"TASKS_BACKEND": "database"})
+    server = start_server(
+        port, probe="/api/v1/uploads/collections", env={"TASKS_BACKEND": "database"}
+    )
     try:
         worker = worker_pid(server.pid)
         idle_rss = memory_kib(worker, "VmRSS")

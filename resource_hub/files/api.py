@@ -157,7 +157,9 @@ def _own_upload(request, upload_id) -> Upload:
 
 
 @router.get(
-    "/collections", response={200: CollectionsOut, **errors(401, 429)}, url_name="collections"
+    "/uploads/collections",
+    response={200: CollectionsOut, **errors(401, 429)},
+    url_name="collections",
 )
 def collections(request):
     """The collections the caller may upload into (ids for `collection`)."""
