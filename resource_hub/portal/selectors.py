@@ -37,11 +37,15 @@ def public_records():
     return visible_records(viewer_of(None))
 
 
-def record_counts_by_institution() -> dict[int, int]:
-    """{institution page id: public records directly under it}, in two queries."""
+def record_counts_by_institution(*, who=None) -> dict[int, int]:
+    """{institution page id: public records directly under it}, in two queries.
+
+    Given `who` (a viewer, request or user), the records that one may open
+    instead: what each institution's own page counts for them (the API lists it).
+    """
+    records = public_records() if who is None else visible_records(who)
     by_path = dict(
-        public_records()
-        .annotate(parent_path=Substr("path", 1, (F("depth") - 1) * RecordPage.steplen))
+        records.annotate(parent_path=Substr("path", 1, (F("depth") - 1) * RecordPage.steplen))
         .values("parent_path")
         .annotate(n=Count("pk"))
         .order_by()
