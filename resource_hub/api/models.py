@@ -1,0 +1,38 @@
+"""What the API itself stores: the answers to requests sent with an Idempotency-Key."""
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class IdempotencyKey(models.Model):
+    """The first answer to a request sent with an `Idempotency-Key`, replayed to its retries.
+
+    A key is its user's own (two clients may well pick the same key); the
+    fingerprint of the request (method, path, body) tells a retry from another
+    request reusing the key. The row is written in the same transaction as
+    the work it answers for, so it exists exactly when the work was done.
+    See resource_hub/api/idempotency.py.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    key = models.CharField(_("key"), max_length=255)
+    fingerprint = models.CharField(_("request fingerprint"), max_length=64)
+    status = models.PositiveSmallIntegerField(_("status"), null=True)
+    body = models.JSONField(_("body"), encoder=DjangoJSONEncoder, null=True)
+    location = models.CharField(_("location"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("idempotency key")
+        verbose_name_plural = _("idempotency keys")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="api_idempotency_key_per_user")
+        ]
+
+    def __str__(self):
+        return self.key
