@@ -14,7 +14,7 @@ from resource_hub.access.records import is_public, visible_records
 from resource_hub.access.viewers import viewer_of
 from resource_hub.core.site_address import absolute_url
 
-from . import linked_data
+from . import linked_data, signposting
 from .citation import apa_parts, gbt7714
 from .exports import FORMATS, work_of
 from .models import RecordPage
@@ -144,6 +144,9 @@ def record_detail_context(record, *, request=None) -> dict:
         linked_data.record_json_ld(record, request=request, context=context)
     )
     context["open_graph"] = linked_data.open_graph(record, request=request, context=context)
+    context["link_header"] = signposting.link_header(
+        signposting.record_signposts(record, request=request, context=context)
+    )
     return context
 
 

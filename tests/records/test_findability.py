@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
-from resource_hub.records.models import AccessLevel
+from resource_hub.core.vocabularies import Licence
+from resource_hub.records.models import AccessLevel, AchievementPage
 from resource_hub.records.selectors import record_stable_url
 from resource_hub.records.services import record_unpublish
 
@@ -159,3 +160,97 @@ def test_hostile_ids_are_not_found(client, world, postgres_db, key):
 
     assert response.status_code == 404
     assert "Location" not in response
+
+
+# --- FAIR Signposting ---------------------------------------------------------------
+
+
+def links_of(response) -> list[str]:
+    return response["Link"].split(", ") if "Link" in response else []
+
+
+def test_a_public_record_page_signposts_identifier_metadata_files_licence_authors_and_type(
+    client, world, postgres_db, settings, s3_storage
+):
+    settings.SITE_BASE_URL = BASE
+    record = full_record(world, files=[("lesson.pdf", b"%PDF-1.4 tiny")])
+    document = record.files.get().document
+    exports = f"{BASE}/records/{record.pk}/export"
+    CSL = "application/vnd.citationstyles.csl+json"
+
+    response = client.get(record.url)
+
+    assert response.status_code == 200
+    assert links_of(response) == [
+        f'<{BASE}/r/{record.pk}> ; rel="cite-as"',
+        f'<{exports}/bibtex> ; rel="describedby" ; type="application/x-bibtex"',
+        f'<{exports}/ris> ; rel="describedby" ; type="application/x-research-info-systems"',
+        f'<{exports}/csl-json> ; rel="describedby" ; type="{CSL}"',
+        f'<{exports}/dc-xml> ; rel="describedby" ; type="application/xml"',
+        f'<{BASE}/files/{document.pk}/download> ; rel="item" ; type="application/pdf"',
+        '<https://creativecommons.org/licenses/by/4.0/> ; rel="license"',
+        '<https://orcid.org/0000-0002-1825-0097> ; rel="author"',  # the only creator with one
+        '<https://schema.org/LearningResource> ; rel="type"',
+        '<https://schema.org/AboutPage> ; rel="type"',
+    ]
+    # Every signposted address answers.
+    assert client.get(f"/r/{record.pk}").status_code == 302
+    assert client.get(f"/records/{record.pk}/export/ris").status_code == 200
+
+
+def test_an_achievement_without_licence_url_or_orcid_signposts_its_schema_type(
+    client, world, postgres_db
+):
+    paper = full_record(
+        world,
+        record_class=AchievementPage,
+        kind="achievement",
+        creators=[{"name": "Somchai Jaidee"}],
+        licence=Licence.objects.get(code="LicenseRef-All-Rights-Reserved"),
+    )
+
+    links = links_of(client.get(paper.url))
+
+    assert '<https://schema.org/ScholarlyArticle> ; rel="type"' in links
+    assert not [link for link in links if 'rel="license"' in link or 'rel="author"' in link]
+    assert not [link for link in links if 'rel="item"' in link]  # no files
+
+
+def test_a_members_only_record_signposts_its_files_to_members_only(
+    client, world, postgres_db, s3_storage
+):
+    record = full_record(
+        world, access_level=AccessLevel.INSTITUTION, files=[("exam.txt", b"Answers\n")]
+    )
+    document = record.files.get().document
+
+    anonymous = client.get(record.url)
+    client.force_login(world.teacher_b)
+    outsider = client.get(record.url)
+    client.force_login(world.member_a)
+    member = client.get(record.url)
+
+    assert anonymous.status_code == 302 and "Link" not in anonymous
+    assert outsider.status_code == 403 and "Link" not in outsider
+    download = f"/files/{document.pk}/download"
+    (item,) = [link for link in links_of(member) if 'rel="item"' in link]
+    assert item.endswith(f'{download}> ; rel="item" ; type="text/plain"')
+    # The policy agrees: the member may download what the header names, the outsider may not.
+    fetched = client.get(download)
+    assert fetched.status_code in (200, 302)  # the file, or a signed address of it
+    assert "/accounts/login/" not in fetched.get("Location", "")
+    client.force_login(world.teacher_b)
+    assert client.get(download).status_code == 403
+
+
+def test_no_signposts_where_the_page_is_not_served(client, world, postgres_db):
+    draft = full_record(world, release=False)
+    protected = full_record(world)
+    PageViewRestriction.objects.create(
+        page=protected, restriction_type=PageViewRestriction.PASSWORD, password="rice"
+    )
+
+    responses = [client.get(draft.url), client.get(protected.url), client.get(f"/r/{protected.pk}")]
+
+    assert [response.status_code for response in responses] == [404, 200, 200]  # password forms
+    assert not [response for response in responses if "Link" in response]

@@ -118,6 +118,18 @@ class RecordPage(Page):
         verbose_name = _("record")
         verbose_name_plural = _("records")
 
+    def serve(self, request, *args, **kwargs):
+        """The page, with FAIR Signposting's `Link` header (records/signposting.py).
+
+        Wagtail calls serve only once the view restrictions let the viewer in, so
+        the header never reaches someone the page refuses; previews do not come here.
+        """
+        response = super().serve(request, *args, **kwargs)
+        link_header = (getattr(response, "context_data", None) or {}).get("link_header")
+        if link_header:
+            response["Link"] = link_header
+        return response
+
     def get_context(self, request, *args, **kwargs):
         from ..selectors import record_detail_context  # inside: the selectors import the models
 
