@@ -1,0 +1,49 @@
+"""Rate limits: per token, per anonymous address, 429 with Retry-After (issue 12)."""
+
+import pytest
+from django.test import Client
+from wagtail.models import APIToken
+
+
+@pytest.fixture
+def limits(settings, db):
+    settings.API_THROTTLE_ANONYMOUS = "3/m"
+    settings.API_THROTTLE_USER = "5/m"
+
+
+def vocabulary(client, **headers):
+    return client.get("/api/v1/search/suggest?q=ri", **headers)
+
+
+def token_of(user) -> str:
+    return APIToken.create_token(user=user, name="script")[1]
+
+
+def test_an_anonymous_address_is_limited_with_retry_after(limits, es_client):
+    client = Client(REMOTE_ADDR="203.0.113.7")
+    assert [vocabulary(client).status_code for _ in range(3)] == [200, 200, 200]
+
+    refused = vocabulary(client)
+
+    assert refused.status_code == 429
+    assert refused.json()["error"]["code"] == "throttled"
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    # another address has its own allowance
+    assert vocabulary(Client(REMOTE_ADDR="203.0.113.8")).status_code == 200
+
+
+def test_each_token_has_its_own_allowance(limits, world, es_client):
+    first = {"HTTP_AUTHORIZATION": f"Bearer {token_of(world.teacher_a)}"}
+    second = {"HTTP_AUTHORIZATION": f"Bearer {token_of(world.editor_a)}"}
+    client = Client(REMOTE_ADDR="203.0.113.9")
+    assert [vocabulary(client, **first).status_code for _ in range(5)] == [200] * 5
+    assert vocabulary(client, **first).status_code == 429
+    assert vocabulary(client, **second).status_code == 200  # same address, other token
+    # a signed-in caller is not counted against the address's anonymous allowance
+    assert vocabulary(client).status_code == 200
+
+
+def test_an_empty_rate_turns_the_limit_off(settings, db, es_client):
+    settings.API_THROTTLE_ANONYMOUS = ""
+    client = Client(REMOTE_ADDR="203.0.113.10")
+    assert {vocabulary(client).status_code for _ in range(30)} == {200}
