@@ -163,6 +163,9 @@ def test_a_record_says_everything_its_page_shows(call, world):
     assert body["country"] == {"code": "CN", "label": "China"}
     assert body["institution"]["id"] == world.inst_a.pk
     assert body["institution"]["name_local"] == "云南农业职业技术学院"
+    assert body["institution"]["links"]["self"] == reverse(
+        "api:institution", args=[world.inst_a.pk]
+    )
     assert body["dates"]["first_released"] is not None
     [item] = body["files"]
     document = record.files.get().document

@@ -104,7 +104,8 @@ class RecordsOut(Schema):
 
 
 class InstitutionLinks(Schema):
-    html: str
+    self: str = Field(description="The institution in the API.")
+    html: str = Field(description="The institution's page.")
 
 
 class InstitutionRefOut(Schema):
@@ -223,7 +224,10 @@ def _institution_ref(institution) -> dict:
         "name": institution.title,
         "name_local": institution.name_local,
         "country": _code_label(institution.country),
-        "links": {"html": institution.get_full_url() or absolute_url(institution.url_path)},
+        "links": {
+            "self": reverse("api:institution", args=[institution.pk]),
+            "html": institution.get_full_url() or absolute_url(institution.url_path),
+        },
     }
 
 
