@@ -472,3 +472,16 @@ def test_the_openapi_document_describes_the_reads(client, db):
     export = paths["/api/v1/records/{record_id}/export/{export_format}"]["get"]
     assert "application/x-bibtex" in export["responses"]["200"]["content"]
     assert "CitationOut" in str(paths["/api/v1/records/{record_id}/citation"]["get"]["responses"])
+
+
+def test_errors_speak_the_request_language(call, records):
+    hidden = call("anonymous", _url(records["draft"]), HTTP_ACCEPT_LANGUAGE="zh-hans")
+    style = call(
+        "anonymous",
+        _url(records["public"], "api:record-citation"),
+        {"style": "mla"},
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+
+    assert hidden.json()["error"]["message"] == "没有这条记录，或您无权查看。"
+    assert style.json()["error"]["message"] == "未知的引文格式；请使用以下之一：apa, gbt7714。"
