@@ -29,13 +29,13 @@ from .models import Upload
 router = Router(tags=["uploads"], auth=SIGNED_IN)
 
 
-class CollectionOut(Schema):
+class UploadCollectionOut(Schema):
     id: int
     name: str
 
 
-class CollectionsOut(Schema):
-    collections: list[CollectionOut]
+class UploadCollectionsOut(Schema):
+    collections: list[UploadCollectionOut]
 
 
 class UploadIn(Schema):
@@ -158,7 +158,7 @@ def _own_upload(request, upload_id) -> Upload:
 
 @router.get(
     "/uploads/collections",
-    response={200: CollectionsOut, **errors(401, 429)},
+    response={200: UploadCollectionsOut, **errors(401, 429)},
     url_name="collections",
 )
 def collections(request):

@@ -26,6 +26,9 @@ INSTALLED_APPS = [
     "resource_hub.records",
     "resource_hub.demo",
     "resource_hub.api",
+    # django-ninja: its templates and static files draw /api/v1/docs from the site
+    # itself (without the app, ninja falls back to a CDN the CSP refuses).
+    "ninja",
     "resource_hub.desk",
     "resource_hub.portal",
     "search",
