@@ -8,11 +8,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 from resource_hub.access.admin_views import KnownPagesChosenMultipleView
 from resource_hub.core import views as core_views
 from resource_hub.portal import browse as browse_views
+from resource_hub.portal import robots, sitemaps
 from resource_hub.records import views as record_views
 from search import views as search_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # For crawlers, at the root where they look (portal/sitemaps.py).
+    path("robots.txt", robots.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Ahead of the admin's own: Wagtail's view names any page asked for (see the view).
     path(
