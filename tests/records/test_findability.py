@@ -51,6 +51,8 @@ def test_the_stable_url_redirects_to_the_page_in_the_visitors_language(
     assert response.status_code == 302
     assert response["Location"] == page_url(record, language)
     assert response["Location"].startswith(f"/{language}/")
+    # Caches keep one answer per language and per visitor (the cookie may choose it).
+    assert {"Accept-Language", "Cookie"} <= {v.strip() for v in response["Vary"].split(",")}
     assert client.get(response["Location"]).status_code == 200
 
 
