@@ -22,7 +22,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from resource_hub.access.records import visible_pages, visible_records
 from resource_hub.access.viewers import viewer_of
@@ -148,7 +148,7 @@ def _index(request, sections: dict[str, PageSitemap]):
     )
 
 
-@require_GET
+@require_safe
 def sitemap(request):
     """/sitemap.xml: every URL in one file while they fit in one, else the index."""
     sections = _sections(request)
@@ -159,7 +159,7 @@ def sitemap(request):
     return _cacheable(response)
 
 
-@require_GET
+@require_safe
 def sitemap_section(request, section: str):
     """/sitemap-<section>.xml?p=<n>: one file of a section (an unknown one, or page, is 404)."""
     response = sitemap_views.sitemap(

@@ -3,7 +3,7 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail import hooks
 
 from resource_hub.access.records import can_view_released, visible_records
@@ -51,7 +51,7 @@ def _page_refusal(record, request):
     return chain(record, request, [], {})
 
 
-@require_GET
+@require_safe
 def record_stable_link(request, key: str):
     """`/r/<id>`: 302 to the record's page in the visitor's language.
 
@@ -69,7 +69,7 @@ def record_stable_link(request, key: str):
     return redirect(record.get_url(request))
 
 
-@require_GET
+@require_safe
 def record_export(request, record_id: int, export_format: str):
     """The record as a BibTeX, RIS, CSL-JSON or Dublin Core file.
 

@@ -23,3 +23,4 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_work_spa
     assert "Disallow: /zh-hans/desk/\n" in desk and "Disallow: /my/desk/\n" in desk
     assert response["Cache-Control"] == "public, max-age=86400"
     assert client.get("/sitemap.xml").status_code == 200
+    assert client.head("/robots.txt").status_code == client.head("/sitemap.xml").status_code == 200

@@ -56,6 +56,17 @@ def test_the_stable_url_redirects_to_the_page_in_the_visitors_language(
     assert client.get(response["Location"]).status_code == 200
 
 
+def test_link_checkers_may_ask_with_head(client, world, postgres_db):
+    record = full_record(world)
+
+    stable = client.head(stable_path(record), HTTP_ACCEPT_LANGUAGE="th")
+    export = client.head(reverse("record_exports:export", args=[record.pk, "ris"]))
+
+    assert stable.status_code == 302 and stable["Location"] == page_url(record, "th")
+    assert export.status_code == 200
+    assert client.post(stable_path(record)).status_code == 405
+
+
 def test_the_language_cookie_wins_over_accept_language(client, world, postgres_db, settings):
     record = full_record(world)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
