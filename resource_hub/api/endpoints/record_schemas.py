@@ -24,15 +24,11 @@ from resource_hub.records.models import AchievementPage, CreatorRole, RecordPage
 from resource_hub.records.selectors import record_stable_url, record_status
 from search.api import FacetOut, QueryEcho
 
+# One class per schema name (OpenAPI keys them by name): the catalogue's pair.
+from .catalogue_schemas import CodeLabel
+
 #: Citation styles of GET /records/{id}/citation (the record page shows both).
 CITATION_STYLES = ("apa", "gbt7714")
-
-
-class CodeLabel(Schema):
-    """A vocabulary entry: its standard code, and its name in the request's language."""
-
-    code: str
-    label: str
 
 
 class LicenceOut(CodeLabel):
@@ -103,7 +99,7 @@ class RecordsOut(Schema):
     facets: dict[str, FacetOut]
 
 
-class InstitutionLinks(Schema):
+class InstitutionRefLinks(Schema):
     self: str = Field(description="The institution in the API.")
     html: str = Field(description="The institution's page.")
 
@@ -113,7 +109,7 @@ class InstitutionRefOut(Schema):
     name: str
     name_local: str
     country: CodeLabel | None
-    links: InstitutionLinks
+    links: InstitutionRefLinks
 
 
 class FileLinks(Schema):
@@ -139,7 +135,7 @@ class StateOut(CodeLabel):
     comment: str = Field(description="The reviewer's comment when changes were requested.")
 
 
-class RecordLinks(SummaryLinks):
+class RecordOutLinks(SummaryLinks):
     exports: dict[str, str] = Field(description="The record in each export format.")
     citation: dict[str, str] = Field(description="The reference in each citation style.")
 
@@ -177,7 +173,7 @@ class RecordOut(Schema):
         description="Only for the record's author and editors: draft, in_review, "
         "changes_requested, released, released_with_changes or embargoed.",
     )
-    links: RecordLinks
+    links: RecordOutLinks
 
 
 def record_type_of(record) -> str:
