@@ -4,7 +4,7 @@ Who may see what is the access policy's alone (`access.records.can_view`,
 `visible_records`): a record the caller may not see is answered exactly as
 one that does not exist. A record's answer carries an ETag, so a client
 revalidates with If-None-Match and gets 304 when nothing it may see changed.
-The writes on the same paths are in record_writes.py (app.py joins them).
+The writes on the same paths (POST /records, PATCH /records/{id}, …) are in record_writes.py.
 """
 
 import base64
