@@ -11,13 +11,12 @@ Content-Security-Policy stays strict).
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
-from ninja.utils import normalize_path
 
 from resource_hub.files.api import router as files_router
 from search.api import router as search_router
 
+from .endpoints import record_writes  # noqa: F401 - adds the writes to the records router
 from .endpoints.catalogue import router as catalogue_router
-from .endpoints.record_writes import router as record_writes_router
 from .endpoints.records import router as records_router
 from .errors import install_error_handlers
 from .throttling import throttles
@@ -33,26 +32,6 @@ class ResourceHubApi(NinjaAPI):
         if "Cache-Control" not in response:
             response["Cache-Control"] = "private, no-store"
         return response
-
-    def _get_bound_routers(self):
-        # Routers may share a path (GET /records in records.py, POST /records in
-        # record_writes.py). ninja gives each router its own view of the path, and
-        # Django stops at the first that matches, which answers 405 to the other
-        # router's methods; so one view per path holds every router's operations.
-        bound = super()._get_bound_routers()
-        if not getattr(self, "_shared_paths_joined", False):
-            self._shared_paths_joined = True
-            first = {}
-            for router in bound:
-                for path, view in list(router.path_operations.items()):
-                    route = normalize_path(f"{router.prefix}/{path}").strip("/")
-                    if route not in first:
-                        first[route] = view
-                        continue
-                    first[route].operations.extend(view.operations)
-                    first[route].is_async = first[route].is_async or view.is_async
-                    del router.path_operations[path]
-        return bound
 
 
 api = ResourceHubApi(
@@ -73,5 +52,4 @@ install_error_handlers(api)
 api.add_router("", search_router)
 api.add_router("", files_router)
 api.add_router("", records_router)
-api.add_router("", record_writes_router)
 api.add_router("", catalogue_router)

@@ -16,3 +16,10 @@ class ErrorOut(Schema):
 #: The error answers an endpoint may give, for its `response=` map (OpenAPI).
 def errors(*statuses: int) -> dict:
     return dict.fromkeys(statuses, ErrorOut)
+
+
+class CodeLabel(Schema):
+    """A vocabulary entry: its standard code, and its name in the request's language."""
+
+    code: str
+    label: str

@@ -8,6 +8,8 @@ portal's pages check it, so a `page` of "abc" is a 400 naming `page`.
 
 from ninja import Field, Schema
 
+from resource_hub.api.schemas import CodeLabel
+
 
 class PageQuery(Schema):
     page: str | None = Field(None, description="1 and up (default 1).")
@@ -18,12 +20,7 @@ class InstitutionQuery(PageQuery):
     country: str | None = Field(None, description="ISO 3166 alpha-2 code, e.g. VN.")
 
 
-class CodeLabel(Schema):
-    code: str
-    label: str
-
-
-class InstitutionLinks(Schema):
+class InstitutionDetailLinks(Schema):
     self: str
     html: str | None
     records: str = Field(description="The records search for this institution.")
@@ -38,7 +35,7 @@ class InstitutionOut(Schema):
     website: str | None
     logo_url: str | None
     record_count: int = Field(description="Released records under it that the caller may open.")
-    links: InstitutionLinks
+    links: InstitutionDetailLinks
 
 
 class Paging(Schema):
@@ -54,7 +51,7 @@ class InstitutionsOut(Paging):
     results: list[InstitutionOut]
 
 
-class RecordLinks(Schema):
+class CollectionItemLinks(Schema):
     self: str
 
 
@@ -63,7 +60,7 @@ class RecordSummary(Schema):
     title: str
     url: str | None
     note: str = Field(description="Why the editor picked it (may be empty).")
-    links: RecordLinks
+    links: CollectionItemLinks
 
 
 class CollectionLinks(Schema):

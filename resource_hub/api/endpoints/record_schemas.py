@@ -17,15 +17,15 @@ from ninja import Field, Schema
 from resource_hub.access.documents import can_download
 from resource_hub.access.records import can_view_drafts, visible_records
 from resource_hub.access.viewers import as_viewer
+
+# One class per schema name (OpenAPI keys them by name): the catalogue's pair.
+from resource_hub.api.schemas import CodeLabel
 from resource_hub.core.site_address import absolute_url
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.records.exports import FORMATS
 from resource_hub.records.models import AchievementPage, CreatorRole, RecordPage
 from resource_hub.records.selectors import record_stable_url, record_status
 from search.api import FacetOut, QueryEcho
-
-# One class per schema name (OpenAPI keys them by name): the catalogue's pair.
-from .catalogue_schemas import CodeLabel
 
 #: Citation styles of GET /records/{id}/citation (the record page shows both).
 CITATION_STYLES = ("apa", "gbt7714")

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Field, Header, Router, Schema
+from ninja import Field, Header, Schema
 from pydantic import ConfigDict, StrictInt, StringConstraints, field_validator
 
 from resource_hub.access.records import can_create_record, can_view
@@ -47,8 +47,12 @@ from resource_hub.records.models import (
 )
 
 from .record_schemas import RecordOut, record_out
+from .records import router as records_router
 
-router = Router(tags=["records"], auth=SIGNED_IN)
+# The records router itself (records.py): ninja gives each router its own view
+# of a path, so GET and POST /records must share one router to share the path.
+# Every write says auth=SIGNED_IN (the router's default lets anonymous readers in).
+router = records_router
 
 RECORD_CLASSES = {"material": TeachingResourcePage, "achievement": AchievementPage}
 ACHIEVEMENT_FIELDS = ("achievement_date", "doi", "isbn", "patent_number", "award")
@@ -272,6 +276,7 @@ RESPONSES = {200: RecordOut, **errors(400, 401, 403, 404, 409, 422, 429)}
     "/records",
     response={201: RecordOut, **errors(400, 401, 403, 422, 429)},
     url_name="record-create",
+    auth=SIGNED_IN,
 )
 def record_create(
     request,
@@ -296,7 +301,7 @@ def record_create(
     return idempotent(request, response, key=idempotency_key, work=work)
 
 
-@router.patch(RECORD, response=RESPONSES, url_name="record-update")
+@router.patch(RECORD, response=RESPONSES, url_name="record-update", auth=SIGNED_IN)
 def record_update(request, record_id: int, payload: RecordFieldsIn):
     """Change some of a record's fields (those sent); a released record keeps showing
     its released version until the change is released."""
@@ -318,6 +323,7 @@ def record_update(request, record_id: int, payload: RecordFieldsIn):
     f"{RECORD}/files",
     response={201: RecordOut, **errors(400, 401, 403, 404, 422, 429)},
     url_name="record-files",
+    auth=SIGNED_IN,
 )
 def record_file_attach(
     request,
@@ -342,7 +348,12 @@ def record_file_attach(
     return idempotent(request, response, key=idempotency_key, work=work)
 
 
-@router.delete(f"{RECORD}/files/{{int:document_id}}", response=RESPONSES, url_name="record-file")
+@router.delete(
+    f"{RECORD}/files/{{int:document_id}}",
+    response=RESPONSES,
+    url_name="record-file",
+    auth=SIGNED_IN,
+)
 def record_file_detach(request, record_id: int, document_id: int):
     """Take a file off the record (the document itself stays)."""
     record = _record(request, record_id)
@@ -353,7 +364,7 @@ def record_file_detach(request, record_id: int, document_id: int):
     return _answer(request, record).body
 
 
-@router.post(f"{RECORD}/submit", response=RESPONSES, url_name="record-submit")
+@router.post(f"{RECORD}/submit", response=RESPONSES, url_name="record-submit", auth=SIGNED_IN)
 def record_submit(request, record_id: int):
     """Send the draft (or changes to a released record) to the institution's editors."""
     record = _record(request, record_id)
@@ -361,7 +372,7 @@ def record_submit(request, record_id: int):
     return _answer(request, record).body
 
 
-@router.post(f"{RECORD}/release", response=RESPONSES, url_name="record-release")
+@router.post(f"{RECORD}/release", response=RESPONSES, url_name="record-release", auth=SIGNED_IN)
 def record_release(request, record_id: int, payload: CommentIn | None = None):
     """Editors: release the record's latest version (approving its review, if any)."""
     record = _record(request, record_id)
@@ -370,7 +381,7 @@ def record_release(request, record_id: int, payload: CommentIn | None = None):
     return _answer(request, record).body
 
 
-@router.post(f"{RECORD}/reject", response=RESPONSES, url_name="record-reject")
+@router.post(f"{RECORD}/reject", response=RESPONSES, url_name="record-reject", auth=SIGNED_IN)
 def record_reject(request, record_id: int, payload: CommentIn):
     """Editors: send a record under review back to its author, saying what to change."""
     record = _record(request, record_id)
@@ -378,7 +389,7 @@ def record_reject(request, record_id: int, payload: CommentIn):
     return _answer(request, record).body
 
 
-@router.post(f"{RECORD}/withdraw", response=RESPONSES, url_name="record-withdraw")
+@router.post(f"{RECORD}/withdraw", response=RESPONSES, url_name="record-withdraw", auth=SIGNED_IN)
 def record_withdraw(request, record_id: int, payload: ReasonIn):
     """Editors: stop a review or take a released record down, saying why."""
     record = _record(request, record_id)
@@ -386,7 +397,7 @@ def record_withdraw(request, record_id: int, payload: ReasonIn):
     return _answer(request, record).body
 
 
-@router.post(f"{RECORD}/unpublish", response=RESPONSES, url_name="record-unpublish")
+@router.post(f"{RECORD}/unpublish", response=RESPONSES, url_name="record-unpublish", auth=SIGNED_IN)
 def record_unpublish(request, record_id: int):
     """Editors: take a released record off the public site; it becomes a draft again."""
     record = _record(request, record_id)
