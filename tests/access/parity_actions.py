@@ -7,10 +7,12 @@ desk does not show the record to them), "admin-home" (Wagtail's refusal),
 or "refused" (the desk shows the record but says no, with a message).
 """
 
+import json
+
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
-from .parity_table import MANAGERS, Who
+from .parity_table import MANAGERS, Who, visible
 from .parity_world import RELEASED
 
 EDITORS = {"editor", "admin"}
@@ -72,6 +74,21 @@ def _admin_workflow(action_name):
     return send
 
 
+def _api(suffix, body=None, method="post"):
+    """/api/v1/records/<id><suffix> with a JSON body, as the caller's session (test
+    clients pass CSRF, as a browser sending its token would)."""
+
+    def send(client, world, state):
+        record = world.records[state]
+        path = suffix(world, state) if callable(suffix) else suffix
+        data = body(record) if callable(body) else (body or {})
+        return getattr(client, method)(
+            f"/api/v1/records/{record.pk}{path}", json.dumps(data), content_type="application/json"
+        )
+
+    return send
+
+
 #: Wagtail's workflow action URLs exist only for a record that has had a review
 WORKFLOW_STATES = {"in_review", "changes_requested"}
 
@@ -88,6 +105,27 @@ REQUESTS = {
     "unpublish (admin)": _admin_unpublish,
     "release (admin workflow)": _admin_workflow("approve"),
     "reject (admin workflow)": _admin_workflow("reject"),
+    "edit (api)": _api("", {"title": "Edited through the API"}, method="patch"),
+    "submit (api)": _api("/submit"),
+    "release (api)": _api("/release"),
+    "reject (api)": _api("/reject", {"comment": "Add a licence."}),
+    "withdraw (api)": _api("/withdraw", {"reason": "Superseded."}),
+    "unpublish (api)": _api("/unpublish"),
+    "attach a file (api)": _api("/files", lambda r: {"document": _SPARE[0]}),
+    "detach a file (api)": _api(
+        lambda world, state: f"/files/{world.documents[state].pk}", method="delete"
+    ),
+}
+#: each API action follows the same rule as its desk or admin twin
+API_TWINS = {
+    "edit (api)": "edit (desk)",
+    "submit (api)": "submit (desk)",
+    "release (api)": "release (desk)",
+    "reject (api)": "reject (desk)",
+    "withdraw (api)": "withdraw (desk)",
+    "unpublish (api)": "unpublish (admin)",
+    "attach a file (api)": "attach a file (desk)",
+    "detach a file (api)": "detach a file (desk)",
 }
 _SPARE: list = []  # the spare document's id, set by `prepare`
 
@@ -111,6 +149,7 @@ def can_edit(role: str, state: str) -> bool:
 
 
 def allowed(action: str, role: str, state: str) -> bool:
+    action = API_TWINS.get(action, action)
     if action in {"edit (desk)", "attach a file (desk)", "detach a file (desk)"}:
         return can_edit(role, state)
     if action == "submit (desk)":
@@ -136,6 +175,15 @@ def expected(action: str, who: Who, state: str) -> str | None:
     """The one answer, or None where the cell does not exist (pruned)."""
     if action.endswith("(admin workflow)") and state not in WORKFLOW_STATES:
         return None  # no review, no task state to name in the URL
+    if action.endswith("(api)"):
+        if not who.signed_in:
+            return "401"
+        if allowed(action, who.role, state):
+            return "done"
+        # A record the caller may not see is the API's 404, like a missing one;
+        # one they see but may not change is refused with the service's reason.
+        sees = who.role in MANAGERS or visible(who, state, [])
+        return "refused" if sees else "404"
     admin = "(admin" in action
     if not who.signed_in:
         return "admin-login" if admin else "login"

@@ -101,6 +101,15 @@ def export(who: Who, state: str, above: list) -> str:
     return "ok" if visible(who, state, above) else "404"
 
 
+def api_record(who: Who, state: str, above: list) -> str:
+    """GET /api/v1/records/{id} (and its export and citation): what `can_view`
+    allows, the released version, or the latest draft for its author and
+    editors in every state; anything else is the same 404 as no record."""
+    if (who.signed_in and who.role in MANAGERS) or visible(who, state, above):
+        return "ok"
+    return "404"
+
+
 def file(who: Who, state: str, above: list) -> str:
     if (who.signed_in and who.role in MANAGERS) or visible(who, state, above):
         return "file"

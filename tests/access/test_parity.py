@@ -209,6 +209,16 @@ PUBLIC_SURFACES = {
     "search page": (_search_page, table.found),
     "search api": (_api("/api/v1/search", "results"), table.found),
     "suggest api": (_api("/api/v1/search/suggest", "suggestions"), table.suggested),
+    "records api": (_api("/api/v1/records", "results"), table.found),
+    "api record": (_get(lambda w, s: f"/api/v1/records/{w.records[s].pk}"), table.api_record),
+    "api export": (
+        _get(lambda w, s: f"/api/v1/records/{w.records[s].pk}/export/ris"),
+        table.api_record,
+    ),
+    "api citation": (
+        _get(lambda w, s: f"/api/v1/records/{w.records[s].pk}/citation?style=gbt7714"),
+        table.api_record,
+    ),
 }
 MANAGING_SURFACES = {
     "desk": (_get(lambda w, s: reverse("desk:record-review", args=[w.records[s].pk])), table.desk),
@@ -326,6 +336,8 @@ PHASE_SURFACES = {
         "search page",
         "search api",
         "suggest api",
+        "records api",
+        "api record",
     ]
 }
 
@@ -407,6 +419,8 @@ def _act(send, client, world, state) -> str:
     got = answer(response)
     if changed or (response.request["REQUEST_METHOD"] == "GET" and got == "ok"):
         return "done"  # a change made, or the edit form served
+    if response.request["PATH_INFO"].startswith("/api/") and got in {"403", "409", "422"}:
+        return "refused"  # the service's refusal, with its message
     edit_page = reverse("wagtailadmin_pages:edit", args=[record.pk])
     refused_to = ("/desk/", edit_page)
     return "refused" if got.startswith("302 ") and any(p in got for p in refused_to) else got

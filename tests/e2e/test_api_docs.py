@@ -14,6 +14,8 @@ def test_the_api_docs_draw_every_operation_from_the_sites_own_files(page, live_s
     page.goto(f"{live_server.url}/api/v1/docs")
 
     expect(page.get_by_role("heading", name="Resource Hub API")).to_be_visible()
-    expect(page.locator(".opblock").filter(has_text="/api/v1/records/{record_id}/release").first).to_be_visible()
+    expect(
+        page.locator(".opblock").filter(has_text="/api/v1/records/{record_id}/release").first
+    ).to_be_visible()
     assert page.locator(".opblock").count() >= 20
     assert [url for url in requested if not url.startswith(live_server.url)] == []

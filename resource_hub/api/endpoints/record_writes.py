@@ -391,9 +391,10 @@ def record_reject(request, record_id: int, payload: CommentIn):
 
 @router.post(f"{RECORD}/withdraw", response=RESPONSES, url_name="record-withdraw", auth=SIGNED_IN)
 def record_withdraw(request, record_id: int, payload: ReasonIn):
-    """Editors: stop a review or take a released record down, saying why."""
+    """Editors stop a review or take a released record down, saying why; an author
+    takes back their own submission while it waits for review (as on the desk)."""
     record = _record(request, record_id)
-    services.record_withdraw(user=request.user, record=record, reason=payload.reason)
+    services.submission_withdraw(user=request.user, record=record, reason=payload.reason)
     return _answer(request, record).body
 
 

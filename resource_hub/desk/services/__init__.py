@@ -6,12 +6,10 @@ from .membership import (
     membership_request_create,
     membership_request_decide,
 )
-from .submissions import submission_withdraw
 
 __all__ = [
     "invitation_accept",
     "invitation_create",
     "membership_request_create",
     "membership_request_decide",
-    "submission_withdraw",
 ]

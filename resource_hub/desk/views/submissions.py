@@ -8,11 +8,10 @@ from django.views.decorators.http import require_POST
 from resource_hub.access import records as access
 from resource_hub.records.errors import RecordError
 from resource_hub.records.selectors import records_of_author
-from resource_hub.records.services import record_submit
+from resource_hub.records.services import record_submit, submission_withdraw
 
 from ..forms import ReasonForm
 from ..selectors import institutions_edited_by
-from ..services import submission_withdraw
 from .common import desk_login_required, get_record, institutions_to_add_to
 
 WITHDRAWABLE = {"in_review", "released", "released_with_changes"}

@@ -8,6 +8,7 @@ from .workflow import (
     record_submit,
     record_unpublish,
     record_withdraw,
+    submission_withdraw,
 )
 
 __all__ = [
@@ -20,4 +21,5 @@ __all__ = [
     "record_unpublish",
     "record_update_draft",
     "record_withdraw",
+    "submission_withdraw",
 ]

@@ -117,3 +117,25 @@ def record_withdraw(*, user, record, reason: str):
     log(instance=record, action="records.withdraw", user=user, data={"reason": reason.strip()})
     record.refresh_from_db()
     return record
+
+
+@transaction.atomic
+def submission_withdraw(*, user, record, reason: str = ""):
+    """Take the record out of review (its author), or withdraw it entirely (editors).
+
+    What the desk's and the API's "withdraw" do: an author may take back their
+    own submission while it waits for review, which is Wagtail's own "cancel
+    workflow" (allowed to the requester, logged by Wagtail); editors withdraw
+    through `record_withdraw` (it unpublishes and logs the reason).
+    """
+    record.refresh_from_db()
+    if access.can_moderate(user, record):
+        return record_withdraw(user=user, record=record, reason=reason)
+    state = record.workflow_states.filter(status=WorkflowState.STATUS_IN_PROGRESS).first()
+    if state is None:
+        raise InvalidTransition(_("Only a record waiting for review can be taken back."))
+    if not access.can_take_back(user, record):
+        raise RecordPermissionDenied(_("Only the record's author can take back this submission."))
+    state.cancel(user=user)
+    record.refresh_from_db()
+    return record
