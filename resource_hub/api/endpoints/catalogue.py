@@ -8,15 +8,11 @@ Vocabularies are the same for everyone, so they alone may be kept by shared
 caches (ETag, `Cache-Control: public`).
 """
 
-import hashlib
-import json
-
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
-from django.utils.http import parse_etags, quote_etag
 from django.utils.translation import gettext as _
 from ninja import Path, Query, Router, Status
 from wagtail.images import get_image_model
@@ -24,6 +20,7 @@ from wagtail.images import get_image_model
 from resource_hub.access.records import visible_pages
 from resource_hub.access.viewers import as_viewer
 from resource_hub.api.auth import PUBLIC
+from resource_hub.api.caching import etag_of, not_modified
 from resource_hub.api.errors import not_found
 from resource_hub.api.schemas import errors
 from resource_hub.core import vocabularies as vocab
@@ -294,12 +291,10 @@ def _entries(name: str) -> list[dict]:
 
 def _cacheable(request, response: HttpResponse, data):
     """`data`, or 304 when the caller's If-None-Match already holds it; public for an hour."""
-    body = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
-    etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
+    etag = etag_of(data, per_language=False)  # every language's labels are in it
     response["ETag"] = etag
     response["Cache-Control"] = VOCABULARY_CACHE
-    held = {tag.removeprefix("W/") for tag in parse_etags(request.headers.get("If-None-Match", ""))}
-    if etag in held or "*" in held:
+    if not_modified(request, etag):
         return Status(304, None)
     return data
 

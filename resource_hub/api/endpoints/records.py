@@ -9,21 +9,19 @@ The writes on the same paths (POST /records, PATCH /records/{id}, …) are in re
 
 import base64
 import binascii
-import hashlib
 import json
 from datetime import UTC, datetime
 
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import http_date
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from resource_hub.access.records import can_view, can_view_drafts, visible_records
 from resource_hub.api.auth import PUBLIC
+from resource_hub.api.caching import etag_of, not_modified
 from resource_hub.api.errors import not_found
 from resource_hub.api.schemas import errors
 from resource_hub.core.params import MAX_ID, InvalidParameter, clean_integer, clean_text
@@ -207,18 +205,6 @@ def record_list(request, query: Query[RecordsQuery]):
     return answer
 
 
-def _etag(data: dict) -> str:
-    body = json.dumps(data, cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=True)
-    digest = hashlib.sha256(f"{get_language()}\n{body}".encode()).hexdigest()
-    return f'"{digest[:40]}"'
-
-
-def _not_modified(request, etag: str) -> bool:
-    header = request.headers.get("If-None-Match", "")
-    tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
-    return etag in tags or "*" in tags
-
-
 def _last_modified(record, *, drafts: bool):
     moments = [record.last_published_at]
     if drafts:
@@ -237,12 +223,12 @@ def record_detail(request, record_id: int, response: HttpResponse):
     """One record, as its page shows it; its author and editors read the latest draft."""
     record = _visible_record(request, record_id)
     data = record_out(request, record)
-    etag = _etag(data)
+    etag = etag_of(data)
     headers = {"ETag": etag, "Cache-Control": REVALIDATE}
     modified = _last_modified(record, drafts="state" in data)
     if modified is not None:
         headers["Last-Modified"] = http_date(modified.timestamp())
-    if _not_modified(request, etag):
+    if not_modified(request, etag):
         response = HttpResponse(status=304)
         for name, value in headers.items():
             response[name] = value
