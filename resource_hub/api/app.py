@@ -10,11 +10,13 @@ Content-Security-Policy stays strict).
 
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
+from ninja.constants import NOT_SET
 from ninja.openapi.docs import Swagger
 
 from resource_hub.files.api import router as files_router
 from search.api import router as search_router
 
+from .auth import anonymous
 from .endpoints import record_writes  # noqa: F401 - adds the writes to the records router
 from .endpoints.catalogue import router as catalogue_router
 from .endpoints.records import router as records_router
@@ -32,6 +34,35 @@ class ResourceHubApi(NinjaAPI):
         if "Cache-Control" not in response:
             response["Cache-Control"] = "private, no-store"
         return response
+
+    def get_openapi_schema(self, **kwargs):
+        """ninja's document, saying also which operations need no credentials at all.
+
+        OpenAPI writes "anonymous allowed" as an empty security requirement
+        ({}); ninja lists only the schemes, so the public operations (those
+        whose auth ends with `auth.anonymous`) get the {} added here.
+        """
+        schema = super().get_openapi_schema(**kwargs)
+        public = {
+            self.get_openapi_operation_id(operation)
+            for _prefix, router in self._routers
+            for view in router.path_operations.values()
+            for operation in view.operations
+            if anonymous in _auth_of(operation, router)
+        }
+        for item in schema.get("paths", {}).values():
+            for operation in item.values():
+                if operation.get("operationId") in public and {} not in operation["security"]:
+                    operation["security"].append({})
+        return schema
+
+
+def _auth_of(operation, router) -> list:
+    """An operation's own auth, else its router's (ninja binds that only when serving)."""
+    own = operation.auth_param
+    if own is NOT_SET:
+        own = router.auth
+    return list(own) if isinstance(own, list | tuple) else [own]
 
 
 api = ResourceHubApi(

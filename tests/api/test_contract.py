@@ -152,6 +152,16 @@ def test_the_document_is_valid_openapi_3_1(client):
     document = client.get("/api/v1/openapi.json").json()
     assert document["openapi"].startswith("3.1")
     validate(document)  # raises on any violation of the OpenAPI 3.1 schema
+    anonymous_allowed = {
+        f"{method.upper()} {path}"
+        for path, item in document["paths"].items()
+        for method, operation in item.items()
+        if {} in operation["security"]
+    }
+    assert "GET /api/v1/records/{record_id}" in anonymous_allowed
+    assert "GET /api/v1/vocabularies/{name}" in anonymous_allowed
+    assert not {op for op in anonymous_allowed if not op.startswith("GET ")}  # writes need a caller
+    assert not {op for op in anonymous_allowed if "/uploads" in op}
 
 
 def _subclasses(cls):
