@@ -65,7 +65,7 @@ def facet_condition(name: str, values: tuple[str, ...]) -> Q:
     if name == "subject":
         condition = Q(pk__in=[])
         for value in values:
-            condition |= Q(subject_id__startswith=value)
+            condition |= Q(subject__code__startswith=value)  # a field and the fields under it
         return condition
     if name == "level":
         return Q(education_levels__in=values)

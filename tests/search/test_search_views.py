@@ -173,3 +173,22 @@ def test_a_cursor_without_elasticsearch_is_a_503(client, unreachable):
 
     assert answer.status_code == 503
     assert answer.json()["error"]["code"] == "search_unavailable"
+
+
+def test_without_elasticsearch_a_subject_finds_its_narrower_fields(client, unreachable, world):
+    """The database search filters subjects by code prefix (08 finds 0811), as the engine does."""
+    from resource_hub.core.vocabularies import SubjectField
+    from resource_hub.records.models import RecordPage
+
+    record = RecordPage.objects.live().get(title="水稻栽培技术").specific
+    record.subject = SubjectField.objects.get(code="0811")
+    record.save_revision().publish()
+
+    def titles(**params):
+        body = client.get("/api/v1/search", params).json()
+        assert body["degraded"] is True
+        return [hit["title"] for hit in body["results"]]
+
+    assert titles(subject="08") == ["水稻栽培技术"]
+    assert titles(subject="0811") == ["水稻栽培技术"]
+    assert titles(subject="05") == []
