@@ -15,11 +15,15 @@ from wagtail.models import APIToken
 from resource_hub.records.models import TeachingResourcePage
 from search import lifecycle
 
+# A live server thread and the script's own connections see only committed data;
+# the serialized snapshot restores what the other tests expect afterwards.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 CLIENT = Path(__file__).resolve().parents[2] / "docs" / "api" / "example_client.py"
 
 
 @pytest.fixture
-def site_with_services(transactional_db, world, es_client, s3_storage, settings):
+def site_with_services(world, es_client, s3_storage, settings):
     settings.API_THROTTLE_ANONYMOUS = settings.API_THROTTLE_USER = ""
     lifecycle.rebuild()  # an empty index behind the alias, as after `make run`
     return world

@@ -399,7 +399,7 @@ def test_rejecting_needs_a_comment_and_an_editor(world, call, make_record):
 
 @pytest.mark.parametrize(
     ("role", "status"),
-    [("anonymous", 401), ("teacher_b", 403), ("teacher_a", 403), ("editor_a", 200)],
+    [("anonymous", 401), ("teacher_b", 403), ("teacher_a", 409), ("editor_a", 200)],
 )
 def test_who_may_withdraw_a_released_record(world, call, released, role, status):
     answer = call(role, "post", url("record-withdraw", released.pk), {"reason": "Out of date."})

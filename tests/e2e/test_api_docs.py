@@ -4,7 +4,10 @@ The page and its scripts come from the site's own static files (django-ninja's
 Swagger UI): any CSP violation or console error fails the test (conftest.py).
 """
 
+import pytest
 from playwright.sync_api import expect
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_the_api_docs_draw_every_operation_from_the_sites_own_files(page, live_server):

@@ -132,10 +132,11 @@ def submission_withdraw(*, user, record, reason: str = ""):
     if access.can_moderate(user, record):
         return record_withdraw(user=user, record=record, reason=reason)
     state = record.workflow_states.filter(status=WorkflowState.STATUS_IN_PROGRESS).first()
-    if state is None:
+    if state is not None and access.can_take_back(user, record):
+        state.cancel(user=user)
+        record.refresh_from_db()
+        return record
+    if state is None and record.owner_id == getattr(user, "pk", None):
+        # Its author, with nothing waiting for review: say what they can take back.
         raise InvalidTransition(_("Only a record waiting for review can be taken back."))
-    if not access.can_take_back(user, record):
-        raise RecordPermissionDenied(_("Only the record's author can take back this submission."))
-    state.cancel(user=user)
-    record.refresh_from_db()
-    return record
+    raise RecordPermissionDenied(_("Only the institution's editors can withdraw records."))
