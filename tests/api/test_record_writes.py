@@ -177,6 +177,12 @@ def test_unknown_codes_are_refused_naming_the_field(world, call, field, value):
         ({"year": 1800}, "year"),
         ({"doi": "10.1000/x"}, "doi"),  # only achievements have one
         ({"creators": [{"name": "A", "orcid": "1234"}]}, "creators.0.orcid"),
+        # NUL and other control characters never reach PostgreSQL (found by schemathesis)
+        ({"title": "Rice\u0000notes"}, "title"),
+        ({"abstract": "\u0007bell"}, "abstract"),
+        ({"levels": ["isced-5\u0000"]}, "levels.0"),
+        ({"licence": "CC BY 4.0"}, "licence"),
+        ({"creators": [{"name": "Li\u0000Wei"}]}, "creators.0.name"),
     ],
 )
 def test_malformed_bodies_are_400_naming_the_field(world, call, changes, parameter):

@@ -4,48 +4,41 @@ Each endpoint parses, calls one service of records/services (the same ones
 the desk calls, with the same rules and messages) and answers the record as
 `record_out` shows it. A record the caller may not see is 404, as on the
 desk; one they may see but not change gets the service's refusal (403).
-Creating a record and attaching a file accept an `Idempotency-Key`
+The input schemas and code lookups are in record_inputs.py. Creating a
+record and attaching a file accept an `Idempotency-Key`
 (api/idempotency.py).
 """
 
-from datetime import date
-from typing import Annotated, Literal
-
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Field, Header, Schema
-from pydantic import ConfigDict, StrictInt, StringConstraints, field_validator
 
 from resource_hub.access.records import can_create_record, can_view
 from resource_hub.api.auth import SIGNED_IN
 from resource_hub.api.errors import ApiError, not_found
 from resource_hub.api.idempotency import Answer, idempotent
 from resource_hub.api.schemas import errors
-from resource_hub.core.validators import normalise_orcid, validate_orcid
-from resource_hub.core.vocabularies import (
-    EducationLevel,
-    Language,
-    Licence,
-    ResourceType,
-    SubjectField,
-)
 from resource_hub.files.models import ResourceDocument
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.institutions.selectors import institutions_of_user
 from resource_hub.records import services
 from resource_hub.records.errors import RecordError
 from resource_hub.records.models import (
-    AccessLevel,
-    AchievementPage,
-    CreatorRole,
     RecordCreator,
     RecordPage,
     RecordTranslation,
-    TeachingResourcePage,
 )
 
+from .record_inputs import (
+    RECORD_CLASSES,
+    CommentIn,
+    FileIn,
+    IdempotencyKeyHeader,
+    ReasonIn,
+    RecordCreateIn,
+    RecordFieldsIn,
+    record_fields_from,
+)
 from .record_schemas import RecordOut, record_out
 from .records import router as records_router
 
@@ -53,182 +46,6 @@ from .records import router as records_router
 # of a path, so GET and POST /records must share one router to share the path.
 # Every write says auth=SIGNED_IN (the router's default lets anonymous readers in).
 router = records_router
-
-RECORD_CLASSES = {"material": TeachingResourcePage, "achievement": AchievementPage}
-ACHIEVEMENT_FIELDS = ("achievement_date", "doi", "isbn", "patent_number", "award")
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=255)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=255)]
-Keyword = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
-IdempotencyKeyHeader = Header(
-    None,
-    alias="Idempotency-Key",
-    description="Optional: 1-255 printable ASCII characters; a retry with the same key "
-    "and request answers the first result again instead of doing the work twice.",
-)
-
-
-class StrictIn(Schema):
-    # A misspelt field is an error, not silently nothing.
-    model_config = ConfigDict(extra="forbid")
-
-
-class CreatorIn(StrictIn):
-    name: Title
-    orcid: str | None = Field(None, description="ORCID iD, e.g. 0000-0002-1825-0097.")
-    affiliation: Text | None = None
-    role: CreatorRole = CreatorRole.AUTHOR
-
-    @field_validator("orcid")
-    @classmethod
-    def _orcid(cls, value):
-        value = (value or "").strip()
-        if value:
-            try:
-                validate_orcid(value)
-            except ValidationError as error:  # pydantic reports ValueErrors with the field
-                raise ValueError(" ".join(error.messages)) from None
-            value = normalise_orcid(value)
-        return value
-
-
-class TranslationIn(StrictIn):
-    language: str = Field(description="ISO 639 code.")
-    title: Title
-    abstract: str = ""
-
-
-class RecordFieldsIn(StrictIn):
-    """What describes a record; PATCH takes any of these, POST needs the first six."""
-
-    title: Title = None
-    abstract: str = Field(None, min_length=1)
-    year: int = Field(None, ge=1900, le=2100)
-    language: str = Field(None, description="ISO 639 code of the original language.")
-    resource_type: str = Field(None, description="Resource type code of the record's kind.")
-    licence: str = Field(None, description="SPDX id.")
-    subject: str | None = Field(None, description="ISCED-F 2013 code.")
-    levels: list[str] = Field(None, description="Education level and sector codes.")
-    keywords: list[Keyword] = Field(None, description="In any language.")
-    creators: list[CreatorIn] = Field(None, description="In the order they are credited.")
-    translations: list[TranslationIn] = Field(None, description="At most one per language.")
-    access_level: AccessLevel = Field(None, description="public, registered or institution.")
-    achievement_date: date | None = Field(None, description="Achievements only.")
-    doi: Text = Field(None, description="Achievements only.")
-    isbn: Text = Field(None, description="Achievements only.")
-    patent_number: Text = Field(None, description="Achievements only.")
-    award: Text = Field(None, description="Achievements only: the award or competition.")
-
-
-class RecordCreateIn(RecordFieldsIn):
-    kind: Literal["material", "achievement"]
-    institution: StrictInt | None = Field(
-        None, description="Institution id; may be left out by members of exactly one."
-    )
-    title: Title
-    abstract: str = Field(min_length=1)
-    year: int = Field(ge=1900, le=2100)
-    language: str
-    resource_type: str
-    licence: str
-
-
-class FileIn(StrictIn):
-    document: StrictInt = Field(description="The id of a document made by the upload API.")
-    label: Text = Field("", description="e.g. Slides, Teacher's guide, Dataset.")
-
-
-class CommentIn(StrictIn):
-    comment: str = Field("", max_length=2000)
-
-
-class ReasonIn(StrictIn):
-    reason: str = Field("", max_length=1000)
-
-
-# --- Parsing: codes to vocabulary entries ---------------------------------------------
-
-
-def _entry(model, field: str, code: str):
-    entry = model.objects.active().filter(pk=code).first()
-    if entry is None:
-        raise ApiError(
-            422,
-            "unknown_code",
-            _("%(field)s: “%(code)s” is not one of the %(vocabulary)s in use.")
-            % {"field": field, "code": code, "vocabulary": model._meta.verbose_name_plural},
-            parameter=field,
-        )
-    return entry
-
-
-def _resource_type(code: str, kind: str) -> ResourceType:
-    resource_type = _entry(ResourceType, "resource_type", code)
-    if resource_type.applies_to != kind:
-        raise ApiError(
-            422,
-            "unknown_code",
-            _("“%(type)s” is not a type of %(kind)s; choose one from that group.")
-            % {"type": resource_type.label, "kind": ResourceType.AppliesTo(kind).label},
-            parameter="resource_type",
-        )
-    return resource_type
-
-
-def _translations(items: list[TranslationIn]) -> list[dict]:
-    parsed = [
-        {"language": _entry(Language, "translations", t.language), "title": t.title}
-        | {"abstract": t.abstract.strip()}
-        for t in items
-    ]
-    codes = [t["language"].pk for t in parsed]
-    if len(set(codes)) != len(codes):
-        raise ApiError(
-            422,
-            "invalid_field",
-            _("translations: give at most one translation per language."),
-            parameter="translations",
-        )
-    return parsed
-
-
-def _fields(payload: RecordFieldsIn, *, kind: str, given: set[str]) -> dict:
-    """The service's keyword arguments for the fields given, vocabulary codes resolved."""
-    if kind != "achievement":
-        for name in ACHIEVEMENT_FIELDS:
-            if name in given:
-                raise ApiError(
-                    400,
-                    "invalid_field",
-                    _("%(field)s: only achievements have this field.") % {"field": name},
-                    parameter=name,
-                )
-    fields = {}
-    for name in given:
-        value = getattr(payload, name)
-        if name == "language":
-            fields[name] = _entry(Language, name, value)
-        elif name == "licence":
-            fields[name] = _entry(Licence, name, value)
-        elif name == "subject":
-            fields[name] = _entry(SubjectField, name, value) if value else None
-        elif name == "resource_type":
-            fields[name] = _resource_type(value, kind)
-        elif name == "levels":
-            fields["education_levels"] = [_entry(EducationLevel, name, c) for c in value]
-        elif name == "keywords":
-            fields[name] = [word for word in value if word]
-        elif name == "creators":
-            fields[name] = [c.model_dump() | {"affiliation": c.affiliation or ""} for c in value]
-        elif name == "translations":
-            fields[name] = _translations(value)
-        elif name == "award":
-            fields["award_name"] = value
-        elif name in {"abstract", "doi", "isbn", "patent_number"}:
-            fields[name] = value.strip()
-        else:
-            fields[name] = value
-    return fields
 
 
 def _institution(request, institution_id: int | None) -> InstitutionPage:
@@ -288,7 +105,7 @@ def record_create(
 
     def work():
         given = payload.model_fields_set - {"kind", "institution"}
-        fields = _fields(payload, kind=payload.kind, given=given)
+        fields = record_fields_from(payload, kind=payload.kind, given=given)
         record = services.record_create_draft(
             user=request.user,
             institution=_institution(request, payload.institution),
@@ -306,7 +123,9 @@ def record_update(request, record_id: int, payload: RecordFieldsIn):
     """Change some of a record's fields (those sent); a released record keeps showing
     its released version until the change is released."""
     record = _record(request, record_id)
-    fields = _fields(payload, kind=record.resource_type_kind, given=payload.model_fields_set)
+    fields = record_fields_from(
+        payload, kind=record.resource_type_kind, given=payload.model_fields_set
+    )
     if "creators" in fields:
         creators = fields["creators"]
         fields["creators"] = [RecordCreator(sort_order=n, **c) for n, c in enumerate(creators)]
