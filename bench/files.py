@@ -239,6 +239,8 @@ def main() -> None:
         raise SystemExit("S3 is not configured: run `make services` first (or `make bench`)")
 
     call_command("migrate", verbosity=0)
+
+    call_command("createcachetable", verbosity=0)  # the API\'s rate-limit counts
     settings.SECRET_KEY = SECRET_KEY
     user, collection, token = bench_user()
     part_size = settings.FILES_UPLOAD_PART_SIZE
