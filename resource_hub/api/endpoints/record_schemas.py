@@ -21,6 +21,7 @@ from resource_hub.access.viewers import as_viewer
 # One class per schema name (OpenAPI keys them by name): the catalogue's pair.
 from resource_hub.api.schemas import CodeLabel
 from resource_hub.core.site_address import absolute_url
+from resource_hub.core.vocabularies import Language
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.records.exports import FORMATS
 from resource_hub.records.models import AchievementPage, CreatorRole, RecordPage
@@ -286,7 +287,9 @@ def record_out(request, record) -> dict:
         pk__in=[p.pk for p in shown.contributing_institutions.all()]
     ).select_related("country")
     creators = shown.creators.all().order_by("sort_order", "pk")
-    translations = shown.translations.all().order_by("sort_order", "pk")
+    translations = list(shown.translations.all().order_by("sort_order", "pk"))
+    # One query for their languages, whether the rows come from the database or a revision.
+    languages = Language.objects.in_bulk({t.language_id for t in translations})
     data = {
         "id": record.pk,
         "record_type": record_type_of(record),
@@ -294,7 +297,11 @@ def record_out(request, record) -> dict:
         "abstract": shown.abstract,
         "language": _code_label(shown.language),
         "translations": [
-            {"language": _code_label(t.language), "title": t.title, "abstract": t.abstract}
+            {
+                "language": _code_label(languages[t.language_id]),
+                "title": t.title,
+                "abstract": t.abstract,
+            }
             for t in translations
         ],
         "creators": [
