@@ -108,16 +108,15 @@ os.environ["API_THROTTLE_ANONYMOUS"] = os.environ["API_THROTTLE_USER"] = NO_REFU
 
 import django
 from _gunicorn_site import HTTPS, SECRET_KEY, free_port, start_server
+from _s3 import s3_client
 
 django.setup()
 
 import logging
 
-import boto3
 import requests
 import urllib3
 from boto3.s3.transfer import TransferConfig
-from botocore.config import Config
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
@@ -284,18 +283,6 @@ def interleaved(paths: dict, rounds: int, warm_up: int = 10) -> dict[str, list[f
 
 
 # --- 3. the deposit ---------------------------------------------------------------------
-
-
-def s3_client():
-    options = settings.STORAGES["default"]["OPTIONS"]
-    return boto3.client(
-        "s3",
-        endpoint_url=options["endpoint_url"],
-        aws_access_key_id=options.get("access_key"),
-        aws_secret_access_key=options.get("secret_key"),
-        region_name=options["region_name"],
-        config=Config(signature_version="s3v4", s3={"addressing_style": "path"}),
-    )
 
 
 STEPS = {

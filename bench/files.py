@@ -38,13 +38,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resource_hub.settings.dev")
 
 import django
 from _gunicorn_site import HTTPS, SECRET_KEY, free_port, start_server
+from _s3 import s3_client
 
 django.setup()
 
-import boto3
 import requests
 from boto3.s3.transfer import TransferConfig
-from botocore.config import Config
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -180,18 +179,6 @@ def upload_ours(base: str, token: str, collection: int, path: Path, concurrency:
     timings["complete"] = time.perf_counter() - before_complete
     timings["total"] = time.perf_counter() - started
     return done.json()["document"], timings
-
-
-def s3_client():
-    options = settings.STORAGES["default"]["OPTIONS"]
-    return boto3.client(
-        "s3",
-        endpoint_url=options["endpoint_url"],
-        aws_access_key_id=options.get("access_key"),
-        aws_secret_access_key=options.get("secret_key"),
-        region_name=options["region_name"],
-        config=Config(signature_version="s3v4", s3={"addressing_style": "path"}),
-    )
 
 
 def upload_boto3(client, path: Path, concurrency: int, part_size: int) -> float:
