@@ -20,7 +20,6 @@ RUN_ENV := RUN_HOST=$(RUN_HOST) RUN_PORT=$(RUN_PORT)
 ## run: migrate, set up the site, load demo content, build the search index and serve it on 127.0.0.1:8000 (uses `make services` if started)
 run: install
 	$(RUN_ENV) $(MANAGE) migrate --noinput
-	$(RUN_ENV) $(MANAGE) createcachetable
 	$(RUN_ENV) $(MANAGE) bootstrap_site
 	$(RUN_ENV) $(MANAGE) load_demo
 	$(RUN_ENV) $(MANAGE) search_index ensure

@@ -227,7 +227,6 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
 
-    call_command("createcachetable", verbosity=0)  # the API's rate-limit counts
     settings.SECRET_KEY = SECRET_KEY
     user, collection, token = bench_user()
     part_size = settings.FILES_UPLOAD_PART_SIZE

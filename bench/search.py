@@ -342,7 +342,6 @@ def main() -> None:
 
     logging.getLogger("wagtail").setLevel(logging.WARNING)  # no line per record made
     call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)  # the API's rate-limit counts
     settings.SECRET_KEY = SECRET_KEY
     vocab = vocabularies()
     started = time.perf_counter()

@@ -36,3 +36,23 @@ class IdempotencyKey(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class RateWindow(models.Model):
+    """How many requests one caller made in the current window (api/throttling.py).
+
+    One row per caller (a token, a user or an address), counted up by a single
+    upsert per request and restarted when a new window begins; every web
+    process shares it through the database.
+    """
+
+    key = models.CharField(_("caller"), max_length=100, primary_key=True)
+    window_number = models.BigIntegerField(_("window"))
+    count = models.PositiveIntegerField(_("requests"))
+
+    class Meta:
+        verbose_name = _("API rate window")
+        verbose_name_plural = _("API rate windows")
+
+    def __str__(self):
+        return self.key

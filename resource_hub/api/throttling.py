@@ -1,63 +1,104 @@
 """Rate limits: per API token (or signed-in user), and per address for anonymous callers.
 
-Over the limit, a caller gets 429 with `Retry-After` (ninja's throttling
-sets the header; our error handler writes the body). The counts live in the
-"throttle" cache (a database table by default, so every web process shares
-them: settings/api.py). Rates are read from settings on each request, so a
-deployment (or a test) changes them without restarting anything.
+Each caller has a fixed window (a minute for "120/m") and a count kept in
+one database row (`RateWindow`), so every web process shares it. Counting
+is a single upsert per request: insert the caller's row, or add one to it,
+or restart it when a new window has begun, and read the new count back.
+Over the limit the answer is 429 with `Retry-After`, the seconds until the
+window ends (ninja's throttling sets the header from `wait()`; our error
+handler writes the body). Fixed windows let a caller send up to twice the
+rate across a window's edge; the simplicity (one query, no clock lists)
+is worth it here. Rates are read from settings on each request.
 """
 
+import threading
+import time
+
 from django.conf import settings
-from django.core.cache import caches
-from ninja.throttling import SimpleRateThrottle
+from django.db import connection
+from ninja.throttling import BaseThrottle
 
 from resource_hub.core.client_address import client_ip_address
 
+_PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
-class _SettingsRate(SimpleRateThrottle):
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """ "120/m" → (120, 60): requests allowed per window of that many seconds."""
+    count, _sep, period = rate.partition("/")
+    return int(count), _PERIODS[period[:1]]
+
+
+def count_request(key: str, *, window_seconds: int, now: float | None = None) -> tuple[int, float]:
+    """Count one request of `key`; returns (requests in this window, seconds until it ends)."""
+    now = time.time() if now is None else now
+    window = int(now // window_seconds)
+    q = connection.ops.quote_name
+    table, key_, window_, count_ = q("api_ratewindow"), q("key"), q("window_number"), q("count")
+    # PostgreSQL and SQLite (3.35+) both speak this upsert; the names are ours
+    # (quoted), the values parameters.
+    sql = (
+        f"INSERT INTO {table} ({key_}, {window_}, {count_}) VALUES (%s, %s, 1) "  # noqa: S608
+        f"ON CONFLICT ({key_}) DO UPDATE SET {count_} = CASE "
+        f"WHEN {table}.{window_} = excluded.{window_} THEN {table}.{count_} + 1 ELSE 1 END, "
+        f"{window_} = excluded.{window_} RETURNING {count_}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [key, window])
+        (count,) = cursor.fetchone()
+    return count, (window + 1) * window_seconds - now
+
+
+class _Limit(BaseThrottle):
+    """One instance serves every thread: what `wait()` reports is kept per thread."""
+
     setting = ""
 
-    def __init__(self):  # the rate is read per request (allow_request)
-        self.rate = None
-        self.num_requests = self.duration = None
+    def __init__(self):
+        self._last = threading.local()
 
-    @property
-    def cache(self):  # ninja reads self.cache
-        return caches[settings.API_THROTTLE_CACHE]
+    def caller(self, request) -> str | None:
+        raise NotImplementedError
 
     def allow_request(self, request) -> bool:
-        self.rate = getattr(settings, self.setting)
-        if not self.rate:
+        self._last.remaining = None
+        rate = getattr(settings, self.setting)
+        key = self.caller(request)
+        if not rate or key is None:
             return True
-        self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request)
+        allowed, seconds = parse_rate(rate)
+        count, self._last.remaining = count_request(key, window_seconds=seconds)
+        return count <= allowed
+
+    def wait(self) -> float | None:
+        return getattr(self._last, "remaining", None)
 
 
-class CallerThrottle(_SettingsRate):
+class CallerThrottle(_Limit):
     """Signed-in callers: API_THROTTLE_USER per token (per user for a browser session)."""
 
     setting = "API_THROTTLE_USER"
 
-    def get_cache_key(self, request):
+    def caller(self, request) -> str | None:
         token_id = getattr(request, "api_token_id", None)
         if token_id is not None:
-            return f"api-throttle:token:{token_id}"
+            return f"token:{token_id}"
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return None
-        return f"api-throttle:user:{user.pk}"
+        return f"user:{user.pk}"
 
 
-class AddressThrottle(_SettingsRate):
+class AddressThrottle(_Limit):
     """Anonymous callers: API_THROTTLE_ANONYMOUS per client address (core.client_address)."""
 
     setting = "API_THROTTLE_ANONYMOUS"
 
-    def get_cache_key(self, request):
+    def caller(self, request) -> str | None:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             return None
-        return f"api-throttle:address:{client_ip_address(request) or 'unknown'}"
+        return f"address:{client_ip_address(request) or 'unknown'}"
 
 
 def throttles() -> list:

@@ -47,3 +47,20 @@ def test_an_empty_rate_turns_the_limit_off(settings, db, es_client):
     settings.API_THROTTLE_ANONYMOUS = ""
     client = Client(REMOTE_ADDR="203.0.113.10")
     assert {vocabulary(client).status_code for _ in range(30)} == {200}
+
+
+def test_a_window_counts_up_and_a_new_window_starts_again(db):
+    from resource_hub.api.throttling import count_request
+
+    minute = 60 * 29_000_000  # the start of some minute
+    assert count_request("address:192.0.2.1", window_seconds=60, now=minute + 1) == (1, 59)
+    assert count_request("address:192.0.2.1", window_seconds=60, now=minute + 50) == (2, 10)
+    assert count_request("address:192.0.2.2", window_seconds=60, now=minute + 50) == (1, 10)
+    assert count_request("address:192.0.2.1", window_seconds=60, now=minute + 61) == (1, 59)
+
+
+def test_one_query_counts_a_request(settings, db, django_assert_num_queries):
+    from resource_hub.api.throttling import count_request
+
+    with django_assert_num_queries(1):
+        count_request("token:7", window_seconds=60)
