@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from resource_hub.access.admin_views import KnownPagesChosenMultipleView
 from resource_hub.core import views as core_views
+from resource_hub.interop.oai.views import oai_pmh
 from resource_hub.portal import browse as browse_views
 from resource_hub.portal import robots, sitemaps
 from resource_hub.records import views as record_views
@@ -33,6 +34,8 @@ urlpatterns = [
     # sends each visitor to the page in their language. Any key: the view refuses odd ones.
     path("r/<path:key>", record_views.record_stable_link, name="record_stable"),
     path("api/v1/", include("resource_hub.api.urls")),
+    # OAI-PMH for harvesters (interop/oai): one address, the protocol's own.
+    path("oai", oai_pmh, name="oai_pmh"),
 ]
 
 if settings.DEBUG:

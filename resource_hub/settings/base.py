@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     # itself (without the app, ninja falls back to a CDN the CSP refuses).
     "ninja",
     "resource_hub.desk",
+    "resource_hub.interop",
     "resource_hub.portal",
     "search",
     "wagtail.contrib.forms",
@@ -159,6 +160,12 @@ LOGIN_REDIRECT_URL = "desk:submissions"
 LOGOUT_REDIRECT_URL = "/"
 
 WAGTAIL_SITE_NAME = _("Resource Hub")
+
+# OAI-PMH at /oai (resource_hub/interop/oai): Identify's adminEmail, records per
+# page, and how long a resumption token stays valid (seconds).
+OAI_ADMIN_EMAIL = env_str("OAI_ADMIN_EMAIL", "repository@example.org")
+OAI_PAGE_SIZE = 100
+OAI_TOKEN_LIFETIME = 24 * 60 * 60
 # Where people reach the site: the start of every absolute link (citations,
 # share links, JSON-LD, Open Graph, exports, e-mails). `bootstrap_site` gives
 # the default Wagtail Site this host and port, since page URLs come from it.

@@ -1,0 +1,92 @@
+"""/oai: read the request (GET or POST), check its arguments, answer in XML.
+
+Every answer is HTTP 200 with an OAI-PMH document; errors are `<error>`
+elements as the protocol says (section 3.6), never another status.
+"""
+
+from functools import partial
+from xml.etree.ElementTree import Element, SubElement, register_namespace, tostring
+
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from . import verbs
+from .errors import OAIError, bad_argument
+from .verbs import OAI, XSI
+
+register_namespace("", OAI)
+register_namespace("xsi", XSI)
+
+#: verb -> (required, optional, exclusive) arguments
+ARGUMENTS = {
+    "Identify": (set(), set(), None),
+    "ListMetadataFormats": (set(), {"identifier"}, None),
+    "ListSets": (set(), set(), "resumptionToken"),
+    "GetRecord": ({"identifier", "metadataPrefix"}, set(), None),
+    "ListIdentifiers": ({"metadataPrefix"}, {"from", "until", "set"}, "resumptionToken"),
+    "ListRecords": ({"metadataPrefix"}, {"from", "until", "set"}, "resumptionToken"),
+}
+VERBS = {
+    "Identify": verbs.identify,
+    "ListMetadataFormats": verbs.list_metadata_formats,
+    "ListSets": verbs.list_sets,
+    "GetRecord": verbs.get_record,
+    "ListIdentifiers": partial(verbs.list_items, with_metadata=False),
+    "ListRecords": partial(verbs.list_items, with_metadata=True),
+}
+
+
+def _arguments(query) -> tuple[str, dict]:
+    """The verb and its arguments, or an OAIError (badVerb, badArgument)."""
+    verb_values = query.getlist("verb")
+    if len(verb_values) != 1 or verb_values[0] not in ARGUMENTS:
+        raise OAIError("badVerb", _("The verb is missing, repeated or not an OAI-PMH verb."))
+    verb = verb_values[0]
+    args = {}
+    for key in query:
+        if key == "verb":
+            continue
+        values = query.getlist(key)
+        if len(values) != 1:
+            raise bad_argument(_("An argument is repeated."))
+        args[key] = values[0]
+    required, optional, exclusive = ARGUMENTS[verb]
+    if exclusive and exclusive in args:
+        if len(args) != 1:
+            raise bad_argument(_("The resumptionToken must be the only argument."))
+        return verb, args
+    if set(args) - required - optional:
+        raise bad_argument(_("The request has an illegal argument."))
+    if required - set(args):
+        raise bad_argument(_("The request lacks a required argument."))
+    return verb, args
+
+
+@csrf_exempt
+def oai_pmh(request):
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    query = request.GET if request.method == "GET" else request.POST
+    root = Element(
+        f"{{{OAI}}}OAI-PMH",
+        {f"{{{XSI}}}schemaLocation": f"{OAI} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd"},
+    )
+    SubElement(root, f"{{{OAI}}}responseDate").text = verbs.utc(timezone.now())
+    request_element = SubElement(root, f"{{{OAI}}}request")
+    request_element.text = verbs.base_url()
+    try:
+        verb, args = _arguments(query)
+        # Only a request without badVerb/badArgument is echoed in attributes (section 3.2).
+        request_element.attrib.update({"verb": verb, **args})
+        root.append(VERBS[verb](args))
+    except OAIError as error:
+        if error.code in ("badVerb", "badArgument"):
+            request_element.attrib.clear()
+        SubElement(root, f"{{{OAI}}}error", {"code": error.code}).text = error.message
+    body = tostring(root, encoding="unicode", xml_declaration=False)
+    return HttpResponse(
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + body,
+        content_type="text/xml; charset=utf-8",
+    )
