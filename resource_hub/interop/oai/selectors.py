@@ -10,6 +10,7 @@ withdrawal or change of restriction, from Wagtail's log.
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import DateTimeField, F, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from wagtail.models import PageLogEntry
@@ -85,8 +86,6 @@ def set_filter(spec: str) -> Q | None:
 
 
 def _content_types(model):
-    from django.contrib.contenttypes.models import ContentType
-
     return [ContentType.objects.get_for_model(model)]
 
 
