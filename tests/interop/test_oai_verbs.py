@@ -3,6 +3,8 @@
 Every answer is validated against the official OAI-PMH.xsd (conftest.py).
 """
 
+import time
+
 import pytest
 from django.utils import timezone
 from lxml import etree
@@ -260,3 +262,15 @@ def test_error_messages_follow_the_language_asked(client, db):
     root = etree.fromstring(response.content)  # our own output, not untrusted XML
     assert root.find("oai:error", NS).get("code") == "badVerb"
     assert root.findtext("oai:error", namespaces=NS) == "动词缺失、重复或不是 OAI-PMH 动词。"
+
+
+def test_an_incremental_harvest_gives_what_changed_since(oai, records, world):
+    time.sleep(1.1)  # datestamps have seconds: the changes fall in a later second
+    since = timezone.now().strftime("%Y-%m-%dT%H:%M:%SZ")
+    record_unpublish(user=world.editor_a, record=records["public"])
+    changed = record_release(user=world.editor_a, record=records["draft"])
+    root = oai(verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": since})
+    found = headers(root)
+    assert set(found) == {ident(records["public"]), ident(changed)}
+    assert found[ident(records["public"])].get("status") == "deleted"
+    assert found[ident(changed)].get("status") is None
