@@ -110,6 +110,16 @@ def api_record(who: Who, state: str, above: list) -> str:
     return "404"
 
 
+def oai(who: Who, state: str, above: list) -> str:
+    """OAI-PMH GetRecord: harvesters are anonymous whoever asks; a record released once
+    and no longer open to everyone is a deleted header; one never released does not exist."""
+    if visible(Who("anonymous"), state, above):
+        return "record"
+    if state in RELEASED or state in {"unpublished", "withdrawn"}:
+        return "deleted"
+    return "idDoesNotExist"
+
+
 def file(who: Who, state: str, above: list) -> str:
     if (who.signed_in and who.role in MANAGERS) or visible(who, state, above):
         return "file"

@@ -48,7 +48,7 @@ from django.conf import settings
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import reverse
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from search import lifecycle
 from tests.conftest import require
@@ -177,6 +177,20 @@ def _api(path, key):
     return check
 
 
+def _oai(client, world, state) -> str:
+    """GetRecord's answer: the record, a deleted header, or the protocol's error code."""
+    host = Site.objects.get(is_default_site=True).hostname
+    identifier = f"oai:{host}:record/{world.records[state].pk}"
+    response = client.get(
+        "/oai", {"verb": "GetRecord", "metadataPrefix": "oai_dc", "identifier": identifier}
+    )
+    assert response.status_code == 200, response.content
+    text = response.content.decode()
+    if "<error " in text:
+        return text.split('code="', 1)[1].split('"', 1)[0]
+    return "deleted" if 'status="deleted"' in text else "record"
+
+
 def _get(url_of):
     return lambda client, world, state: answer(client.get(url_of(world, state)))
 
@@ -215,6 +229,7 @@ PUBLIC_SURFACES = {
         _get(lambda w, s: f"/api/v1/records/{w.records[s].pk}/export/ris"),
         table.api_record,
     ),
+    "oai record": (_oai, table.oai),
     "api citation": (
         _get(lambda w, s: f"/api/v1/records/{w.records[s].pk}/citation?style=gbt7714"),
         table.api_record,
@@ -338,6 +353,7 @@ PHASE_SURFACES = {
         "suggest api",
         "records api",
         "api record",
+        "oai record",
     ]
 }
 
