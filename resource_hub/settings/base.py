@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "ninja",
     "resource_hub.desk",
     "resource_hub.interop",
+    "resource_hub.imports",
+    "resource_hub.bundles",
     "resource_hub.portal",
     "search",
     "wagtail.contrib.forms",
