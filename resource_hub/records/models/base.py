@@ -100,6 +100,16 @@ class RecordPage(Page):
         _("year"),
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
     )
+    external_id = models.CharField(
+        _("external identifier"),
+        max_length=255,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "The record's identifier in the institution's own catalogue; bulk import "
+            "finds the record again by it, so importing a sheet twice creates no duplicates."
+        ),
+    )
     access_level = models.CharField(
         _("who may see it"),
         max_length=16,
@@ -109,6 +119,8 @@ class RecordPage(Page):
     )
 
     is_creatable = False
+    # A copy is another record: it must not be found again by the original's identifier.
+    exclude_fields_in_copy = ["external_id"]
     parent_page_types = ["institutions.InstitutionPage"]
     subpage_types: list[str] = []
     #: which ResourceType.applies_to values this record type accepts

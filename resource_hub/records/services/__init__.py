@@ -1,7 +1,13 @@
 """Every write to a record goes through these functions; the admin hooks, the
 front end and the API call them. Each checks permission first."""
 
-from .drafts import file_attach, file_detach, record_create_draft, record_update_draft
+from .drafts import (
+    file_attach,
+    file_detach,
+    record_check,
+    record_create_draft,
+    record_update_draft,
+)
 from .workflow import (
     record_reject,
     record_release,
@@ -14,6 +20,7 @@ from .workflow import (
 __all__ = [
     "file_attach",
     "file_detach",
+    "record_check",
     "record_create_draft",
     "record_reject",
     "record_release",

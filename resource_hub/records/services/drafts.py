@@ -58,6 +58,17 @@ def _validated(record, *, exclude=("path", "depth", "slug", "url_path"), check_t
         _check_resource_type(record)
 
 
+def record_check(record) -> None:
+    """Check an unsaved record (and its creators) as `record_create_draft` will; writes nothing.
+
+    For a bulk import's dry run, which must report what the service would
+    refuse without creating anything. Raises RecordError.
+    """
+    for creator in record.creators.all():
+        _validated(creator, exclude=["record"], check_type=False)
+    _validated(record)
+
+
 @transaction.atomic
 def record_create_draft(
     *,
