@@ -1,0 +1,83 @@
+"""records_import through the real services: create, update, unchanged, errors, dry run."""
+
+import io
+
+import pytest
+
+from resource_hub.imports.errors import ImportPermissionDenied, SheetError
+from resource_hub.imports.report import CREATED, FAILED, UNCHANGED, UPDATED
+from resource_hub.imports.services import records_import
+from resource_hub.imports.sources import ZipSource
+from resource_hub.records.models import RecordPage
+
+from .conftest import csv_bytes, row, text_file, xlsx_bytes, zip_bytes
+
+
+def run(user, institution, data: bytes, name="sheet.csv", files=None, **options):
+    return records_import(
+        user=user,
+        institution=institution,
+        sheet=io.BytesIO(data),
+        sheet_name=name,
+        files=ZipSource(io.BytesIO(files), "files.zip") if files else None,
+        **options,
+    )
+
+
+def test_create_then_reimport_changes_nothing(services, world, committed):
+    rows = [row(1, files="w1.txt"), row(2, files="w2.txt; w1.txt"), row(3)]
+    files = zip_bytes({"w1.txt": text_file(1), "w2.txt": text_file(2)})
+
+    first = committed(run, world.teacher_a, world.inst_a, csv_bytes(rows), files=files)
+
+    assert first.counts == {CREATED: 3, UPDATED: 0, UNCHANGED: 0, FAILED: 0}, first.rows
+    record = RecordPage.objects.get(external_id="IMP-00002").specific
+    draft = record.get_latest_revision_as_object()
+    assert sorted(i.document.original_filename for i in draft.files.all()) == ["w1.txt", "w2.txt"]
+    assert [c.orcid for c in draft.creators.all()] == ["0000-0002-1825-0097", ""]
+    assert draft.translations.get().title == "水稻栽培 第2课"
+    assert sorted(level.pk for level in draft.education_levels.all()) == [
+        "isced-5",
+        "sector-vocational",
+    ]
+
+    again = committed(run, world.teacher_a, world.inst_a, csv_bytes(rows), files=files)
+
+    assert again.counts == {CREATED: 0, UPDATED: 0, UNCHANGED: 3, FAILED: 0}, again.rows
+
+
+def test_xlsx_with_chinese_labels(services, world, committed):
+    rows = [
+        row(
+            1,
+            language="中文",
+            resource_type="教案",
+            licence="CC-BY-4.0",
+            subject="作物和畜牧生产",
+            levels="高等职业教育" if False else "isced-5",
+        )
+    ]
+
+    report = committed(run, world.teacher_a, world.inst_a, xlsx_bytes(rows), name="s.xlsx")
+
+    assert report.counts[CREATED] == 1, report.rows
+    record = RecordPage.objects.get(external_id="IMP-00001")
+    assert (record.language_id, record.resource_type_id, record.subject_id) == (
+        "zh",
+        "material-lesson-plan",
+        "0811",
+    )
+
+
+def test_teacher_cannot_import_into_another_institution(services, world, state):
+    before = state()
+
+    with pytest.raises(ImportPermissionDenied):
+        run(world.teacher_a, world.inst_b, csv_bytes([row(1)]))
+
+    assert state() == before
+
+
+def test_unknown_column_stops_the_sheet(services, world):
+    with pytest.raises(SheetError, match="titel"):
+        run(world.teacher_a, world.inst_a, csv_bytes([{**row(1), "titel": "x"}]))
