@@ -30,6 +30,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("files/", include("resource_hub.files.urls")),
     path("records/", include("resource_hub.records.urls")),
+    # A record's or a collection's files in one ZIP, and course packages (bundles/).
+    path("bundles/", include("resource_hub.bundles.urls")),
     # A record's lasting address (records.selectors.record_stable_url): unprefixed, it
     # sends each visitor to the page in their language. Any key: the view refuses odd ones.
     path("r/<path:key>", record_views.record_stable_link, name="record_stable"),
