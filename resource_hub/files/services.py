@@ -6,8 +6,7 @@ from typing import BinaryIO
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from wagtail.models import Collection
 
 from resource_hub.access.documents import can_add_document
@@ -154,11 +153,37 @@ def _delete_object(document: ResourceDocument) -> None:
 def download_count(*, document, record_id=None) -> None:
     """Count one download of `document` (from the record `record_id`, if it holds the file).
 
-    One UPDATE with F() on the counter row: concurrent downloads add up, and
-    the record's own row is never touched.
+    Asks whether the record holds the file (one query; `download_count_add`
+    skips it when the caller already knows), then counts.
     """
     record_id = int(record_id) if str(record_id or "").isdigit() else None
     if record_id is not None and not document.record_files.filter(record_id=record_id).exists():
         record_id = None
-    counter, _created = DownloadCount.objects.get_or_create(document=document, record_id=record_id)
-    DownloadCount.objects.filter(pk=counter.pk).update(count=F("count") + 1)
+    download_count_add(document_id=document.pk, record_id=record_id)
+
+
+def download_count_add(*, document_id: int, record_id: int | None) -> None:
+    """Add one to the counter row of (document, record): one upsert, whatever the row's state.
+
+    `INSERT … ON CONFLICT DO UPDATE` (PostgreSQL and SQLite) against the
+    model's two unique constraints: concurrent downloads add up, the first
+    download creates the row, and the record's own row is never touched.
+    `record_id` must be a record holding the file, or None.
+    """
+    meta = DownloadCount._meta
+    quote = connection.ops.quote_name
+    table = quote(meta.db_table)
+    document_column = quote(meta.get_field("document").column)
+    record_column = quote(meta.get_field("record").column)
+    count_column = quote(meta.get_field("count").column)
+    if record_id is None:
+        target = f"({document_column}) WHERE {record_column} IS NULL"
+    else:
+        target = f"({document_column}, {record_column})"
+    sql = (
+        f"INSERT INTO {table} ({document_column}, {record_column}, {count_column})"  # noqa: S608
+        f" VALUES (%s, %s, 1) ON CONFLICT {target}"
+        f" DO UPDATE SET {count_column} = {table}.{count_column} + 1"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [document_id, record_id])

@@ -1,0 +1,121 @@
+"""The download redirect's cost: a fixed number of queries, no session for anonymous visitors,
+and no request to the object store (a signed URL is made locally)."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from resource_hub.files import objectstore
+from resource_hub.files.models import DownloadCount
+from resource_hub.files.services import document_create
+from resource_hub.records.services import file_attach, record_release
+
+
+@pytest.fixture
+def released(world, make_record, s3_storage):
+    record = make_record()
+    document = document_create(
+        user=world.teacher_a,
+        collection=world.inst_a.collection,
+        file=ContentFile(b"lesson notes\n", name="notes.txt"),
+    )
+    file_attach(user=world.teacher_a, record=record, document=document)
+    record_release(user=world.editor_a, record=record)
+    return record, document
+
+
+@pytest.fixture
+def store_calls():
+    """The operations the site's own S3 client sends while the test runs (botocore's events)."""
+    client = objectstore.bucket().client
+    calls = []
+
+    def seen(model, **_kwargs):
+        calls.append(model.name)
+
+    client.meta.events.register("before-call.s3", seen)
+    yield calls
+    client.meta.events.unregister("before-call.s3", seen)
+
+
+def url(document, record=None):
+    path = reverse("files:download", args=[document.pk])
+    return f"{path}?record={record.pk}" if record else path
+
+
+def sql_of(context) -> str:
+    return "\n".join(query["sql"] for query in context.captured_queries)
+
+
+def test_an_anonymous_download_takes_four_queries_and_no_session(
+    client, released, django_assert_num_queries, store_calls
+):
+    record, document = released
+    client.get("/")  # whatever the home page does, the download starts from a clean client
+    client.cookies.clear()
+
+    # The document with whether the record holds it; the policy's restrictions (two);
+    # the counter's upsert.
+    with django_assert_num_queries(4) as context:
+        response = client.get(url(document, record))
+
+    assert response.status_code == 302
+    assert "X-Amz-Signature=" in response["Location"]
+    assert "django_session" not in sql_of(context)
+    assert 'FROM "auth_user"' not in sql_of(context)  # nobody is signed in: no user is read
+    assert store_calls == []  # signing is local: no HEAD, no GET
+    assert DownloadCount.objects.get(document=document, record=record).count == 1
+
+
+def test_a_signed_in_download_takes_a_fixed_number_of_queries(
+    client, world, released, django_assert_num_queries, store_calls
+):
+    record, document = released
+    client.force_login(world.teacher_b)  # another institution's teacher: not a manager
+
+    def download():
+        response = client.get(url(document, record))
+        assert response.status_code == 302
+
+    download()  # the first request of a thread may warm caches; the count is of the next
+    # Session, user, the user's groups; the document; the manager check (its collection
+    # permissions); the policy's restrictions (two); the counter's upsert.
+    with django_assert_num_queries(8):
+        download()
+    with django_assert_num_queries(8):
+        client.get(url(document))  # without a record: the same
+    assert store_calls == []
+    counts = dict(DownloadCount.objects.values_list("record_id", "count"))
+    assert counts == {record.pk: 2, None: 1}
+
+
+def test_the_uploader_downloads_an_unreleased_file_in_five_queries(
+    client, world, make_record, s3_storage, django_assert_num_queries
+):
+    document = document_create(
+        user=world.teacher_a,
+        collection=world.inst_a.collection,
+        file=ContentFile(b"draft notes\n", name="draft.txt"),
+    )
+    client.force_login(world.teacher_a)
+    client.get(url(document))
+
+    # Session, user, groups; the document; the counter's upsert (its uploader manages it).
+    with django_assert_num_queries(5):
+        response = client.get(url(document))
+
+    assert response.status_code == 302
+    assert DownloadCount.objects.get(document=document, record=None).count == 2
+
+
+def test_concurrent_first_downloads_share_one_counter_row(client, released):
+    """The upsert creates the row on the first download and adds to it afterwards."""
+    record, document = released
+    for _ in range(3):
+        client.get(url(document, record))
+        client.get(url(document))
+
+    rows = DownloadCount.objects.filter(document=document)
+    assert sorted(rows.values_list("record_id", "count"), key=str) == sorted(
+        [(record.pk, 3), (None, 3)], key=str
+    )
