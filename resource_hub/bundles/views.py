@@ -59,12 +59,12 @@ def collection_files(request, collection_id: int):
 def cartridge_version(request) -> str:
     """`?version=1.1` (Moodle) or `1.3` (Canvas); 1.3 when not given."""
     value = clean_text("version", request.GET.get("version", DEFAULT_VERSION), max_length=8)
-    if value.strip() not in VERSIONS:
+    if value not in VERSIONS:
         raise InvalidParameter(
             "version",
             _("version must be one of %(choices)s.") % {"choices": ", ".join(VERSIONS)},
         )
-    return value.strip()
+    return value
 
 
 @require_safe
