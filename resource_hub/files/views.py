@@ -1,3 +1,5 @@
+import functools
+import logging
 import posixpath
 
 from csp.constants import SELF
@@ -21,6 +23,8 @@ from resource_hub.core.params import (
 from .delivery import download_response, inline_response
 from .models import ResourceDocument
 from .services import download_count_add
+
+logger = logging.getLogger(__name__)
 
 
 def refuse_unless_downloadable(request, document):
@@ -50,8 +54,9 @@ def download(request, document_id: int):
 
     A fixed number of queries whatever the file: the document (with whether
     the record holds it), the access policy's own, and one upsert for the
-    count. An anonymous visitor's request reads no session (none exists
-    without a cookie), and signing the URL is local: no request to the store.
+    count, made after the redirect has been sent. An anonymous visitor's
+    request reads no session (none exists without a cookie), and signing the
+    URL is local: no request to the store.
     """
     try:
         record_id = _record_parameter(request)
@@ -60,9 +65,9 @@ def download(request, document_id: int):
         record_id, bad_record = None, error
     # The collection and uploader come along: Wagtail's collection-ownership policy
     # reads both when it asks whether a signed-in person manages the file.
-    queryset = ResourceDocument.objects.select_related(
-        "collection", "uploaded_by_user"
-    ).defer("uploaded_by_user__password")
+    queryset = ResourceDocument.objects.select_related("collection", "uploaded_by_user").defer(
+        "uploaded_by_user__password"
+    )
     if record_id is not None:
         # The records app's through model, reached by its relation: files sits below records.
         record_file = ResourceDocument._meta.get_field("record_files").related_model
@@ -75,8 +80,20 @@ def download(request, document_id: int):
     if bad_record is not None:
         raise bad_record
     counted_record = record_id if record_id is not None and document.from_record else None
-    download_count_add(document_id=document.pk, record_id=counted_record)
-    return download_response(document)
+    response = download_response(document)
+    # Counted once the answer is on its way: the WSGI server closes the response
+    # after sending it (Django's test client does too), and its closers run then.
+    response._resource_closers.append(
+        functools.partial(_count, document_id=document.pk, record_id=counted_record)
+    )
+    return response
+
+
+def _count(*, document_id: int, record_id: int | None) -> None:
+    try:
+        download_count_add(document_id=document_id, record_id=record_id)
+    except Exception:  # Django swallows a closer's error silently; say what was lost
+        logger.exception("a download of document %s was not counted", document_id)
 
 
 def _record_parameter(request) -> int | None:
