@@ -110,7 +110,9 @@ def index_path(entry: BundleRecord) -> str:
 
 
 def weblink_path(entry: BundleRecord) -> str:
-    return f"{entry.folder}/weblink.xml"
+    # A folder of its own: the CC profile (1.4) keeps a learning application object's
+    # folder for it and its associated content, so no webcontent file may sit there.
+    return f"{entry.folder}/link/weblink.xml"
 
 
 def cartridge_members(bundle: Bundle, sizes: dict[str, int], version: CartridgeVersion):
