@@ -110,10 +110,17 @@ def records_import(
             if on_row:
                 on_row(done, total)
         return report
+    existing = _existing_records(institution, [p.identifier for p in parsed_rows])
     with _index_in_batches():
         run = _Run(context, workflow)
         for done, parsed in enumerate(parsed_rows, start=1):
-            report.rows.append(run.row(parsed))
+            # A first look outside any transaction: a row with nothing to do (errors,
+            # or unchanged with no workflow step asked) needs no lock and no writes.
+            first = plan_row(parsed, existing.get(parsed.identifier), context, check=False)
+            if first.report.status == FAILED or (first.report.status == UNCHANGED and not workflow):
+                report.rows.append(first.report)
+            else:
+                report.rows.append(run.row(parsed))
             if on_row:
                 on_row(done, total)
     return report
@@ -162,8 +169,6 @@ class _Run:
         self.documents: dict[str, ResourceDocument] = {}  # sha256 -> stored in this run
 
     def row(self, parsed: ParsedRow) -> RowReport:
-        if parsed.errors:  # nothing to look up: report the row's own problems
-            return plan_row(parsed, None, self.context, check=False).report
         stored: list[ResourceDocument] = []
         try:
             with transaction.atomic():
