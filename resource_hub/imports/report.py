@@ -29,6 +29,10 @@ DRY_RUN_LABELS = {
     UNCHANGED: gettext_lazy("unchanged"),
     FAILED: gettext_lazy("has errors"),
 }
+WORKFLOW_LABELS = {
+    "submitted": gettext_lazy("submitted for review"),
+    "released": gettext_lazy("released"),
+}
 #: The column of an error about the row as a whole.
 ROW = "row"
 
@@ -111,7 +115,7 @@ def report_csv(report: ImportReport) -> str:
     writer.writerow(CSV_HEADER)
     for row in report.rows:
         base = [row.row, row.identifier, report.status_label(row.status)]
-        tail = [row.record_id or "", row.workflow]
+        tail = [row.record_id or "", str(WORKFLOW_LABELS.get(row.workflow, row.workflow))]
         if row.errors:
             for column, message in row.errors:
                 writer.writerow([*base, column, _safe(message), *tail])
