@@ -129,5 +129,9 @@ def columns_markdown() -> str:
         ]
         for values in column_rows():
             cells = [f"`{values[0]}`", *values[1:]]
-            lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+            lines.append("| " + " | ".join(_markdown(cell) for cell in cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _markdown(text: str) -> str:
+    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
