@@ -12,9 +12,11 @@ import shutil
 import tempfile
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 from resource_hub.access.records import can_create_record
@@ -48,6 +50,7 @@ def job_start(*, user, institution, sheet: UploadedFile, files: UploadedFile | N
         sheet_name=sheet.name[:255],
         files_name=files.name[:255] if files else "",
         workflow=workflow,
+        language=get_language() or "",
     )
     job.sheet.save(sheet.name, sheet, save=False)
     try:
@@ -109,6 +112,12 @@ def job_report(job: ImportJob) -> ImportReport | None:
 
 def job_execute(*, job_id, dry_run: bool) -> str:
     """Run the check or the import of a job (the tasks call this). Returns the job's state."""
+    job = ImportJob.objects.filter(pk=job_id).only("language").first()
+    with override((job.language if job else "") or settings.LANGUAGE_CODE):
+        return _execute(job_id=job_id, dry_run=dry_run)
+
+
+def _execute(*, job_id, dry_run: bool) -> str:
     expected = ImportJob.State.CHECKING if dry_run else ImportJob.State.IMPORTING
     job = ImportJob.objects.select_related("user", "institution").filter(pk=job_id).first()
     if job is None or job.state != expected:

@@ -48,6 +48,8 @@ class ImportJob(models.Model):
     sheet_name = models.CharField(_("sheet name"), max_length=255)
     files = models.FileField(_("files (ZIP)"), upload_to=_upload_to, max_length=255, blank=True)
     files_name = models.CharField(_("ZIP name"), max_length=255, blank=True)
+    #: The language of the person who started it: the reports' messages are written in it.
+    language = models.CharField(max_length=16, blank=True)
     workflow = models.CharField(
         _("afterwards"), max_length=16, choices=Workflow.choices, blank=True, default=""
     )

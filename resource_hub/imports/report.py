@@ -114,11 +114,11 @@ def report_csv(report: ImportReport) -> str:
     writer = csv.writer(out)
     writer.writerow(CSV_HEADER)
     for row in report.rows:
-        base = [row.row, row.identifier, report.status_label(row.status)]
+        base = [row.row, _safe(row.identifier), report.status_label(row.status)]
         tail = [row.record_id or "", str(WORKFLOW_LABELS.get(row.workflow, row.workflow))]
         if row.errors:
             for column, message in row.errors:
-                writer.writerow([*base, column, _safe(message), *tail])
+                writer.writerow([*base, _safe(column), _safe(message), *tail])
         else:
             changed = ", ".join(row.changes)
             writer.writerow([*base, "", _safe(changed), *tail])

@@ -3,12 +3,14 @@
 import io
 
 import pytest
+from django.utils.translation import override
 
+from resource_hub.core.vocabularies import ResourceType
 from resource_hub.imports.errors import ImportPermissionDenied, SheetError
 from resource_hub.imports.report import CREATED, FAILED, UNCHANGED, UPDATED
 from resource_hub.imports.services import records_import
 from resource_hub.imports.sources import ZipSource
-from resource_hub.records.models import RecordPage
+from resource_hub.records.models import AccessLevel, RecordPage
 
 from .conftest import csv_bytes, row, text_file, xlsx_bytes, zip_bytes
 
@@ -47,14 +49,20 @@ def test_create_then_reimport_changes_nothing(services, world, committed):
 
 
 def test_xlsx_with_chinese_labels(services, world, committed):
+    with override("zh-hans"):
+        registered = str(AccessLevel.REGISTERED.label)
+        material = str(ResourceType.AppliesTo.MATERIAL.label)
     rows = [
         row(
             1,
+            kind=material,
             language="中文",
             resource_type="教案",
             licence="CC-BY-4.0",
             subject="作物和畜牧生产",
-            levels="高等职业教育" if False else "isced-5",
+            levels="高等教育；职业教育",  # the Chinese semicolon
+            access=registered,
+            **{"title[泰语]": "เทคนิคการปลูกข้าว"},
         )
     ]
 
@@ -67,6 +75,13 @@ def test_xlsx_with_chinese_labels(services, world, committed):
         "material-lesson-plan",
         "0811",
     )
+    assert record.access_level == AccessLevel.REGISTERED
+    draft = record.get_latest_revision_as_object()
+    assert sorted(level.pk for level in draft.education_levels.all()) == [
+        "sector-higher",
+        "sector-vocational",
+    ]
+    assert sorted(t.language_id for t in draft.translations.all()) == ["th", "zh"]
 
 
 def test_teacher_cannot_import_into_another_institution(services, world, state):
