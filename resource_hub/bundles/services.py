@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from resource_hub.files.services import download_count
+from resource_hub.files.services import download_count_add
 
 from .contents import Bundle
 
@@ -12,8 +12,10 @@ def bundle_count_downloads(*, bundle: Bundle) -> None:
 
     Called once the archive has been sent in full (`streaming.then`), through
     the files app's own counter, so a bundle counts exactly as downloading each
-    file from its record page would. One transaction: one commit, not one per file.
+    file from its record page would. Each file came with a record that holds it
+    (a RecordFile row), so the counter's "does the record hold it?" is answered
+    already: one upsert per file, in one transaction (one commit).
     """
     with transaction.atomic():
         for file in bundle.files:
-            download_count(document=file.document, record_id=file.record_id)
+            download_count_add(document_id=file.document.pk, record_id=file.record_id)
