@@ -139,3 +139,19 @@ def test_csv_saved_by_excel_in_china(services, world, tmp_path, committed):
     call(str(path), "--as", "teacher_a", committed=committed)
 
     assert RecordPage.objects.get(external_id="IMP-00001").title == "水稻栽培技术"
+
+
+def test_progress_on_stderr(services, world, sheet, committed):
+    err = io.StringIO()
+
+    committed(
+        call_command,
+        "records_import",
+        sheet([row(n) for n in range(1, 4)]),
+        "--as",
+        "teacher_a",
+        "--dry-run",
+        stderr=err,
+    )
+
+    assert "import  100%  3/3" in err.getvalue()

@@ -96,3 +96,52 @@ def test_teacher_cannot_import_into_another_institution(services, world, state):
 def test_unknown_column_stops_the_sheet(services, world):
     with pytest.raises(SheetError, match="titel"):
         run(world.teacher_a, world.inst_a, csv_bytes([{**row(1), "titel": "x"}]))
+
+
+def test_reimport_without_the_zip_keeps_the_files_already_attached(services, world, committed):
+    rows = [row(1, files="w1.txt"), row(2, files="w2.txt")]
+    files = zip_bytes({"w1.txt": text_file(1), "w2.txt": text_file(2)})
+    committed(run, world.teacher_a, world.inst_a, csv_bytes(rows), files=files)
+    rows[1]["keywords"] = "rice; seedlings"
+
+    again = committed(run, world.teacher_a, world.inst_a, csv_bytes(rows))
+
+    assert [(r.status, r.changes) for r in again.rows] == [
+        (UNCHANGED, []),
+        (UPDATED, ["keywords"]),
+    ]
+    draft = RecordPage.objects.get(external_id="IMP-00002").get_latest_revision_as_object()
+    assert [i.document.original_filename for i in draft.files.all()] == ["w2.txt"]
+
+
+def test_files_no_longer_listed_are_detached_and_an_absent_column_is_left_alone(
+    services, world, committed
+):
+    rows = [row(1, files="w1.txt; w2.txt")]
+    files = zip_bytes({"w1.txt": text_file(1), "w2.txt": text_file(2)})
+    committed(run, world.teacher_a, world.inst_a, csv_bytes(rows), files=files)
+    rows[0]["files"] = "w2.txt"
+
+    report = committed(run, world.teacher_a, world.inst_a, csv_bytes(rows), files=files)
+
+    assert [(r.status, r.changes) for r in report.rows] == [(UPDATED, ["files"])]
+    record = RecordPage.objects.get(external_id="IMP-00001")
+    draft = record.get_latest_revision_as_object()
+    assert [i.document.original_filename for i in draft.files.all()] == ["w2.txt"]
+
+    without_files = [{k: v for k, v in rows[0].items() if k != "files"}]
+    report = committed(run, world.teacher_a, world.inst_a, csv_bytes(without_files))
+
+    assert [r.status for r in report.rows] == [UNCHANGED]
+
+
+def test_someone_elses_draft_is_refused_by_the_policy(services, world, committed):
+    committed(run, world.teacher_a, world.inst_a, csv_bytes([row(1)]))
+
+    report = committed(run, world.member_a, world.inst_a, csv_bytes([row(1, title="Taken over")]))
+
+    assert [r.status for r in report.rows] == [FAILED]
+    assert report.rows[0].errors[0][0] == "row"
+    assert RecordPage.objects.get(
+        external_id="IMP-00001"
+    ).get_latest_revision_as_object().title == ("Rice cultivation, lesson 1")

@@ -66,14 +66,17 @@ class Command(BaseCommand):
             raise CommandError(_("There is no sheet %(path)s.") % {"path": sheet_path})
         workflow = SUBMIT if options["submit"] else RELEASE if options["release"] else ""
         progress = Progress.for_command(self, options, label=_("import"))
+
+        def on_row(done, total):
+            progress.total = total
+            progress.advance()
+
         try:
             source = open_source(files)
+        except ImportError_ as error:
+            raise CommandError(error.message) from error
+        try:
             with sheet_path.open("rb") as handle, progress:
-
-                def on_row(done, total):
-                    progress.total = total
-                    progress.advance()
-
                 result = records_import(
                     user=user,
                     institution=home,
@@ -84,9 +87,10 @@ class Command(BaseCommand):
                     workflow=workflow,
                     on_row=on_row,
                 )
-            source.close()
         except ImportError_ as error:
             raise CommandError(error.message) from error
+        finally:
+            source.close()
         if report:
             Path(report).write_text(report_csv(result), encoding="utf-8")
         self._print(result, verbose=options["verbosity"] > 1)
