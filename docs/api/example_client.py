@@ -36,12 +36,12 @@ class Api:
         if token:
             self.session.headers["Authorization"] = f"Bearer {token}"
 
-    def call(self, method: str, path: str, expect: int = 200, **kwargs):
+    def call(self, method: str, path: str, expect: int | tuple[int, ...] = 200, **kwargs):
         response = self.session.request(method, self.base + path, timeout=60, **kwargs)
         if response.status_code == 429:  # rate limited: wait as asked, once
             time.sleep(int(response.headers.get("Retry-After", "1")))
             response = self.session.request(method, self.base + path, timeout=60, **kwargs)
-        if response.status_code != expect:
+        if response.status_code not in (expect if isinstance(expect, tuple) else (expect,)):
             try:
                 error = response.json()["error"]
                 detail = f"{error['code']}: {error['message']}"
@@ -90,7 +90,13 @@ def upload(api: Api, payload: bytes, filename: str) -> int:
         if sent.status_code != 200:
             raise ApiFailure(f"part {part['number']} was refused: {sent.status_code}")
         print(f"  part {part['number']}/{len(numbers)} sent ({len(body) / MIB:.1f} MiB)")
-    done = api.call("POST", f"/uploads/{started['id']}/complete", expect=201)
+    # 201: checked during the request; 202: a worker checks it, ask until it has decided.
+    done = api.call("POST", f"/uploads/{started['id']}/complete", expect=(201, 202))
+    while done["state"] == "completing":
+        time.sleep(1)
+        done = api.call("GET", f"/uploads/{started['id']}")
+    if done["state"] != "completed":
+        raise ApiFailure(f"the file was not accepted: {done['error']['message']}")
     return done["document"]["id"]
 
 

@@ -22,7 +22,7 @@ from resource_hub.api.auth import SIGNED_IN
 from resource_hub.api.errors import not_found
 from resource_hub.api.schemas import errors
 
-from . import uploads
+from . import completion, uploads
 from .errors import InvalidFile
 from .models import Upload
 
@@ -69,8 +69,13 @@ class ReceivedPartOut(Schema):
 
 
 class ErrorNote(Schema):
-    code: str
+    code: str = Field(
+        description='"rejected", or why completing stopped (the upload is "started" again).'
+    )
     message: str
+    reason: str | None = Field(
+        None, description="The refusal's own code (file_type_not_allowed, …)."
+    )
 
 
 class DocumentOut(Schema):
@@ -133,7 +138,9 @@ def _upload_json(upload: Upload, *, parts: list[dict] | None = None) -> dict:
         "parts": parts,
     }
     if upload.error:
-        data["error"] = {"code": "rejected", "message": upload.error}
+        reason = upload.error_code or None
+        code = "rejected" if upload.state == Upload.State.REJECTED else reason or "error"
+        data["error"] = {"code": code, "message": upload.error, "reason": reason}
     if upload.document_id:
         document = upload.document
         data["document"] = {
@@ -168,10 +175,10 @@ def collections(request):
 
 @router.get("/uploads", response={200: UploadsOut, **errors(401, 429)}, url_name="uploads")
 def upload_list(request):
-    """Your uploads still in progress (to resume)."""
-    started = Upload.objects.filter(user=request.user, state=Upload.State.STARTED).order_by(
-        "-created_at"
-    )[:100]
+    """Your uploads still in progress: to resume ("started") or being checked ("completing")."""
+    started = Upload.objects.filter(
+        user=request.user, state__in=[Upload.State.STARTED, Upload.State.COMPLETING]
+    ).order_by("-created_at")[:100]
     return {"uploads": [_upload_json(u) for u in started]}
 
 
@@ -244,15 +251,21 @@ def upload_part(request, upload_id: UUID, number: int, token: str = ""):
 
 @router.post(
     "/uploads/{uuid:upload_id}/complete",
-    response={201: UploadOut, **errors(401, 404, 409, 422, 429, 503)},
+    response={201: UploadOut, 202: UploadOut, **errors(401, 404, 409, 422, 429, 503)},
     url_name="upload-complete",
 )
 def upload_complete(request, upload_id: UUID):
-    """Verify and store the file; answers the new document, or why it was refused."""
+    """Verify and store the file: 201 with the new document, 202 while it is being checked
+    (poll the upload's `self` link until its state is "completed" or "rejected"), or why
+    it was refused."""
     upload = _own_upload(request, upload_id)
     try:
-        uploads.upload_complete(upload=upload)
+        completion.upload_request_completion(upload=upload)
     except ValidationError as error:
         raise InvalidFile(" ".join(error.messages)) from error
     upload.refresh_from_db()
-    return Status(201, _upload_json(upload))
+    if upload.state == Upload.State.COMPLETED:
+        return Status(201, _upload_json(upload))
+    if upload.state == Upload.State.COMPLETING:
+        return Status(202, _upload_json(upload))
+    raise completion.upload_error(upload)

@@ -72,6 +72,12 @@ class UploadNotActive(UploadError):
     default_message = _("This upload is no longer in progress; start the upload again.")
 
 
+class CompletionFailed(UploadError):
+    status = 503
+    code = "completion_failed"
+    default_message = _("The file could not be checked just now; complete the upload again.")
+
+
 class DerivativeError(FileError):
     """Text or a thumbnail could not be made from a stored file (see derivatives.py)."""
 

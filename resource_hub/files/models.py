@@ -109,14 +109,17 @@ class Upload(models.Model):
     """A direct upload in progress: the browser (or a script) sends the parts straight
     to the object store; the server starts, signs, lists, completes and aborts.
 
-    On S3 it is a multipart upload at `key` (under uploads/); with local
-    storage the parts are staged under MEDIA_ROOT. When it completes, the
-    server verifies the bytes, stores them under their content key and links
-    the new `document`; the staged object is removed either way.
+    On S3 it is a multipart upload at `key`: under uploads/, or straight at
+    the content key when the client declared the SHA-256 (no copy needed);
+    with local storage the parts are staged under MEDIA_ROOT. Completing is
+    asked for (COMPLETING) and done by a background task, which verifies the
+    bytes, stores them under their content key and links the new `document`,
+    or rejects the file (`error_code`, `error`) and removes every byte.
     """
 
     class State(models.TextChoices):
         STARTED = "started", _("In progress")
+        COMPLETING = "completing", _("Being checked")
         COMPLETED = "completed", _("Completed")
         REJECTED = "rejected", _("Rejected")
         ABORTED = "aborted", _("Cancelled")
@@ -137,6 +140,8 @@ class Upload(models.Model):
     upload_id = models.CharField(max_length=1024, blank=True)
     state = models.CharField(max_length=16, choices=State.choices, default=State.STARTED)
     error = models.TextField(blank=True)
+    # The FileError's code (file_type_not_allowed, storage_unavailable, ...), for the API.
+    error_code = models.CharField(max_length=64, blank=True)
     document = models.OneToOneField(
         ResourceDocument, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -7,11 +7,13 @@ What counts as abandoned:
 - an object under documents/ or thumbnails/ that no ResourceDocument names;
 - an upload under uploads/ (an S3 multipart upload, a local staging folder
   uploads/<upload uuid>/, or a single object) whose Upload row is over
-  (not STARTED) or expired, or which has no row at all.
+  (neither STARTED nor COMPLETING) or expired, or which has no row at all;
+  likewise an unfinished multipart upload under documents/ (a client that
+  declared the SHA-256 sends its parts straight to the content key).
 Anything without a row is only touched once it is older than `older_than`:
 `document_create` writes the object before its row, and the upload service
-starts a multipart upload before saving its row. A live row (STARTED and not
-expired) always keeps its upload.
+starts a multipart upload before saving its row. A live row (STARTED or
+COMPLETING, and not expired) always keeps its upload.
 
 Rows whose object is missing are only reported: their metadata is worth more
 than the sweep's opinion, and a person must restore the bytes or delete the row.
@@ -30,6 +32,8 @@ from .models import ResourceDocument, Upload
 from .objectstore import is_s3
 
 DOCUMENT_PREFIXES = ("documents", "thumbnails")
+# Uploads that may still write: their parts and objects are kept until they expire.
+LIVE = (Upload.State.STARTED, Upload.State.COMPLETING)
 BATCH = 500
 
 
@@ -55,7 +59,8 @@ class SweepPlan:
     orphans: list[StoredObject] = field(default_factory=list)
     missing: list[MissingObject] = field(default_factory=list)
     uploads: list[Abandoned] = field(default_factory=list)
-    expired_rows: list[Upload] = field(default_factory=list)  # STARTED, expired, nothing stored
+    # Live (STARTED, COMPLETING) but expired, nothing stored.
+    expired_rows: list[Upload] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -99,14 +104,14 @@ def sweep_plan(
     covered = {abandoned.row.pk for abandoned in plan.uploads if abandoned.row is not None}
     plan.expired_rows = [
         row
-        for row in Upload.objects.filter(state=Upload.State.STARTED, expires_at__lte=now)
+        for row in Upload.objects.filter(state__in=LIVE, expires_at__lte=now)
         if row.pk not in covered
     ]
     return plan
 
 
 def sweep_apply(plan: SweepPlan, *, now: datetime | None = None) -> SweepDone:
-    """Remove the orphans and abandoned uploads of `plan`; mark their STARTED rows ABORTED."""
+    """Remove the orphans and abandoned uploads of `plan`; mark their live rows ABORTED."""
     now = now or timezone.now()
     done = SweepDone()
     for start in range(0, len(plan.orphans), BATCH):
@@ -134,7 +139,7 @@ def sweep_apply(plan: SweepPlan, *, now: datetime | None = None) -> SweepDone:
             done.bytes_freed += item.size
     row_ids = {row.pk for row in plan.expired_rows}
     row_ids |= {abandoned.row.pk for abandoned in plan.uploads if abandoned.row is not None}
-    done.rows_aborted = Upload.objects.filter(pk__in=row_ids, state=Upload.State.STARTED).update(
+    done.rows_aborted = Upload.objects.filter(pk__in=row_ids, state__in=LIVE).update(
         state=Upload.State.ABORTED,
         error=f"Abandoned: removed by files_sweep at {now.isoformat(timespec='seconds')}.",
         updated_at=now,
@@ -170,7 +175,10 @@ def _missing_objects(listed: set[str]):
 
 
 def _abandoned_uploads(*, now: datetime, cutoff: datetime, on_object: Callable[[], None]):
-    pending = list(inventory.list_multipart_uploads())
+    pending = [
+        *inventory.list_multipart_uploads(),
+        *inventory.list_multipart_uploads("documents"),
+    ]
     staged = list(inventory.list_staged_uploads())
     # Locally, the files in a staging folder belong to that folder's upload, handled above.
     local = not is_s3()
@@ -211,7 +219,7 @@ def _verdict(row: Upload | None, since: datetime, *, now: datetime, cutoff: date
     """Why an upload is abandoned, or "" to keep it."""
     if row is None:
         return "with no Upload row" if since <= cutoff else ""
-    if row.state != Upload.State.STARTED:
+    if row.state not in LIVE:
         return f"of an upload that is {row.get_state_display().lower()} ({row.pk})"
     if row.expires_at <= now:
         return f"of an upload that expired at {row.expires_at:%Y-%m-%d %H:%M} ({row.pk})"

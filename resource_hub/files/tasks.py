@@ -16,3 +16,16 @@ def derive_document(document_id: int) -> str:
     if document is None:
         return "missing"  # deleted before the task ran: nothing to do
     return document_derive(document=document)
+
+
+@task()
+def complete_upload(upload_id: str) -> str:
+    """Verify and store a direct upload the client asked to complete (see completion.py)."""
+    # Imported here: completion imports this module to queue the task.
+    from .completion import upload_completion_failed, upload_finish
+
+    try:
+        return upload_finish(upload_id=upload_id)
+    except Exception:
+        upload_completion_failed(upload_id=upload_id)
+        raise

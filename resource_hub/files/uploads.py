@@ -3,32 +3,33 @@
     upload_start      -> an Upload row and, on S3, a multipart upload at uploads/<id>
     upload_sign_parts -> short-lived URLs the client PUTs each part to
     upload_parts      -> the parts the store holds (to resume after a dropped connection)
-    upload_complete   -> assemble, verify (size, SHA-256, type by content), store under the
-                         content key, create the document; or reject and remove everything
     upload_abort      -> give up; nothing stays
+
+Completing (assemble, verify, store under the content key, create the
+document; or reject and remove everything) is in completion.py: asked for by
+the client, done by a background task.
 
 On S3 each part goes straight to the bucket through a presigned `UploadPart`
 URL. With local storage (`make run` on a bare machine) the part URLs point at
 our own endpoint, signed the same way, and parts are staged under
 MEDIA_ROOT/uploads/<id>/. Either way the client code is the same.
 
-Verification streams the assembled object once (objectstore.RangedReader):
-Django's memory does not grow with the file.
+A client that declares the file's SHA-256 at the start gets its multipart
+upload at the content key itself (documents/<sha256[:2]>/<sha256>/<name>), so
+completing needs no copy; the bytes are still verified against it.
 """
 
 import hashlib
 import logging
+import os
 import re
 import shutil
-import time
 import uuid
 from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.core import signing
-from django.core.files import File
-from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
@@ -40,33 +41,20 @@ from resource_hub.access.documents import can_add_document
 from . import objectstore
 from .errors import (
     EmptyFile,
-    FileError,
     FilePermissionDenied,
     FileTooLarge,
-    StorageUnavailable,
     UploadError,
-    UploadIncomplete,
     UploadNotActive,
 )
-from .facts import measure, storage_content_type
 from .models import ResourceDocument, Upload
-from .naming import display_filename, safe_filename
+from .naming import display_filename, document_key, safe_filename
 from .objectstore import reaching_store
-from .policy import check_file_allowed
-from .services import (
-    document_build,
-    document_create,
-    document_enqueue_derivatives,
-    document_save_or_discard,
-    document_validate,
-)
 
 logger = logging.getLogger(__name__)
 
 UPLOAD_PREFIX = "uploads"
 S3_MIN_PART_SIZE = 5 * 1024 * 1024
 S3_MAX_PARTS = 10_000
-S3_MAX_COPY_SIZE = 5 * 1024**3  # CopyObject's limit; larger objects are copied in parts
 MAX_SIGN_BATCH = 100
 _SHA256 = re.compile(r"\A[0-9a-f]{64}\Z")
 _PART_SALT = "resource_hub.files.upload-part"
@@ -94,7 +82,8 @@ def upload_start(
 
     The declared size is checked now (so nobody sends 5 GB to hear "too
     large") and again, measured, on completion. `sha256`, if given, must
-    match the bytes that arrive.
+    match the bytes that arrive; on S3 the parts then go straight to the
+    content key (a free name there), and completing copies nothing.
     """
     if not can_add_document(user, collection):
         raise FilePermissionDenied()
@@ -114,6 +103,7 @@ def upload_start(
         raise UploadError(_("Give the file's name."))
 
     upload_uuid = uuid.uuid4()
+    declared = bool(sha256) and objectstore.is_s3()
     upload = Upload(
         id=upload_uuid,
         user=user,
@@ -123,7 +113,7 @@ def upload_start(
         size=size,
         sha256=sha256,
         part_size=part_size_for(size),
-        key=f"{UPLOAD_PREFIX}/{upload_uuid}",
+        key=_content_key(sha256, original) if declared else f"{UPLOAD_PREFIX}/{upload_uuid}",
         expires_at=timezone.now() + timedelta(hours=settings.FILES_UPLOAD_RESUME_HOURS),
     )
     if objectstore.is_s3():
@@ -136,13 +126,38 @@ def upload_start(
             )
         upload.upload_id = started["UploadId"]
     else:
-        _staging_dir(upload).mkdir(parents=True, exist_ok=True)
+        staging_dir(upload).mkdir(parents=True, exist_ok=True)
     try:
         upload.save(force_insert=True)
     except BaseException:
-        _discard_staged(upload)
+        upload_discard(upload, delete_object=False)
         raise
     return upload
+
+
+def is_declared(upload: Upload) -> bool:
+    """Were the parts sent straight to the content key (the SHA-256 declared, on S3)?"""
+    return bool(upload.upload_id) and not upload.key.startswith(f"{UPLOAD_PREFIX}/")
+
+
+def _content_key(sha256: str, filename: str) -> str:
+    """A free name at the content key, for a declared upload.
+
+    Free in the bucket (an existing document's object is never the target of
+    a multipart upload) and among uploads (two uploads of the same bytes and
+    name get different names; `Upload.key` is unique).
+    """
+    storage = objectstore.default_storage()
+    max_length = ResourceDocument._meta.get_field("file").max_length
+    name = document_key(sha256, safe_filename(filename))
+    with reaching_store():
+        name = storage.get_available_name(name, max_length=max_length)
+        while Upload.objects.filter(key=name).exists():
+            root, extension = os.path.splitext(name)
+            name = storage.get_available_name(
+                storage.get_alternative_name(root, extension), max_length=max_length
+            )
+    return name
 
 
 def upload_for_user(*, user, upload_id) -> Upload:
@@ -152,7 +167,7 @@ def upload_for_user(*, user, upload_id) -> Upload:
 
 def upload_sign_parts(*, upload: Upload, part_numbers: list[int]) -> list[dict]:
     """Signed PUT URLs for these part numbers (from 1), valid FILES_UPLOAD_PART_URL_EXPIRY s."""
-    _require_active(upload)
+    upload_require_active(upload)
     if not part_numbers:
         raise UploadError(_("Ask for at least one part."))
     if len(part_numbers) > MAX_SIGN_BATCH:
@@ -213,8 +228,13 @@ def upload_parts(*, upload: Upload) -> list[dict]:
     """The parts that have arrived: [{"number", "size", "etag"}], in order."""
     if upload.state != Upload.State.STARTED:
         return []
+    return list_parts(upload)
+
+
+def list_parts(upload: Upload) -> list[dict]:
+    """The parts the store holds, whatever the upload's state."""
     if not objectstore.is_s3():
-        staging = _staging_dir(upload)
+        staging = staging_dir(upload)
         parts = []
         for path in sorted(staging.glob("*.part"), key=lambda p: int(p.stem)):
             parts.append({"number": int(path.stem), "size": path.stat().st_size, "etag": ""})
@@ -250,9 +270,9 @@ def upload_receive_part(*, upload_id, number: int, token: str, stream) -> dict:
     if signed != f"{upload_id}:{number}":
         raise UploadError(_("This part URL is for another part."))
     upload = Upload.objects.get(pk=upload_id)
-    _require_active(upload)
+    upload_require_active(upload)
     expected = upload_part_length(upload, number)
-    staging = _staging_dir(upload)
+    staging = staging_dir(upload)
     temporary = staging / f".{number}.{uuid.uuid4().hex}"
     digest = hashlib.md5(usedforsecurity=False)
     received = 0
@@ -275,49 +295,15 @@ def upload_receive_part(*, upload_id, number: int, token: str, stream) -> dict:
     return {"number": number, "size": received, "etag": f'"{digest.hexdigest()}"'}
 
 
-def upload_complete(*, upload: Upload) -> ResourceDocument:
-    """Assemble the parts, verify the whole file and turn it into a document.
-
-    Missing parts raise UploadIncomplete and change nothing (send them and
-    complete again). A file that fails a check (size, checksum, type) is
-    removed with its parts, the upload is marked rejected with the reason,
-    and the FileError is raised: no document, no object.
-    """
-    # The row stays locked while the file is checked, so a second "complete"
-    # (a retried request) waits and then finds the upload finished.
-    with transaction.atomic():
-        upload = Upload.objects.select_for_update().get(pk=upload.pk)
-        _require_active(upload)
-        if not can_add_document(upload.user, upload.collection):
-            raise FilePermissionDenied()
-        parts = upload_parts(upload=upload)
-        _require_all_parts(upload, parts)  # a missing or short part can still be sent again
-        try:
-            if objectstore.is_s3():
-                document = _complete_s3(upload, parts)
-            else:
-                document = _complete_local(upload)
-        except StorageUnavailable:
-            raise  # nothing is decided; completing again later may work
-        except FileError as error:
-            failure = error
-            _discard_staged(upload)
-            _mark(upload, Upload.State.REJECTED, error=error.message)
-        else:
-            _mark(upload, Upload.State.COMPLETED, document=document)
-            return document
-    raise failure
-
-
 def upload_abort(*, upload: Upload) -> None:
     """Give up an upload: its parts are removed and it cannot be resumed."""
     if upload.state != Upload.State.STARTED:
         return
-    _discard_staged(upload)
-    _mark(upload, Upload.State.ABORTED)
+    upload_discard(upload, delete_object=not is_declared(upload))
+    upload_set_state(upload, Upload.State.ABORTED)
 
 
-def _require_active(upload: Upload) -> None:
+def upload_require_active(upload: Upload) -> None:
     if upload.state != Upload.State.STARTED:
         raise UploadNotActive()
     if upload.expires_at <= timezone.now():
@@ -326,145 +312,28 @@ def _require_active(upload: Upload) -> None:
         )
 
 
-def _require_all_parts(upload: Upload, parts: list[dict]) -> None:
-    by_number = {part["number"]: part for part in parts}
-    missing = [n for n in range(1, upload.part_count + 1) if n not in by_number]
-    if missing:
-        shown = ", ".join(str(n) for n in missing[:20]) + (" …" if len(missing) > 20 else "")
-        raise UploadIncomplete(
-            _("Parts %(numbers)s have not arrived yet; send them, then complete.")
-            % {"numbers": shown}
-        )
-    for number, part in by_number.items():
-        if number > upload.part_count or part["size"] != upload_part_length(upload, number):
-            raise UploadError(
-                _("Part %(number)d has %(size)d bytes, not the %(expected)d expected.")
-                % {
-                    "number": number,
-                    "size": part["size"],
-                    "expected": upload_part_length(upload, number)
-                    if number <= upload.part_count
-                    else 0,
-                }
-            )
-
-
-def _verify(upload: Upload, facts) -> None:
-    if facts.size != upload.size:
-        raise UploadError(
-            _("%(received)d bytes arrived, but the upload announced %(size)d.")
-            % {"received": facts.size, "size": upload.size}
-        )
-    if upload.sha256 and facts.sha256 != upload.sha256:
-        raise UploadError(
-            _("The file's SHA-256 checksum does not match the one given: it changed on the way.")
-        )
-    check_file_allowed(facts)
-
-
-def _complete_s3(upload: Upload, parts: list[dict]) -> ResourceDocument:
-    target = objectstore.bucket()
-    staged_key = target.key(upload.key)
-    clock = time.perf_counter()
-    with reaching_store():
-        target.client.complete_multipart_upload(
-            Bucket=target.name,
-            Key=staged_key,
-            UploadId=upload.upload_id,
-            MultipartUpload={
-                "Parts": [{"PartNumber": p["number"], "ETag": p["etag"]} for p in parts]
-            },
-        )
-        assembled = time.perf_counter()
-        with objectstore.open_reader(upload.key, size=upload.size) as reader:
-            # Pages are counted by the derivatives task (derive_document), in
-            # the worker: pypdf stays out of the web process.
-            facts = measure(reader, count_pages=False)
-    measured = time.perf_counter()
-    _verify(upload, facts)
-
-    document = document_build(
-        user=upload.user,
-        collection=upload.collection,
-        facts=facts,
-        original_filename=upload.filename,
-        title=upload.title,
-    )
-    storage = objectstore.default_storage()
-    field = ResourceDocument._meta.get_field("file")
-    name = storage.get_available_name(
-        field.generate_filename(document, safe_filename(upload.filename)),
-        max_length=field.max_length,
-    )
-    document.file.name = name
-    document_validate(document)
-    with reaching_store():
-        source = {"Bucket": target.name, "Key": staged_key}
-        extra = {"ContentType": storage_content_type(facts.sniffed), "MetadataDirective": "REPLACE"}
-        if upload.size <= S3_MAX_COPY_SIZE:
-            target.client.copy_object(
-                Bucket=target.name, Key=target.key(name), CopySource=source, **extra
-            )
-        else:
-            target.client.copy(source, target.name, target.key(name), ExtraArgs=extra)
-    logger.info(
-        "upload %s (%d bytes): assembled in %.2f s, read and hashed in %.2f s, stored in %.2f s",
-        upload.pk,
-        upload.size,
-        assembled - clock,
-        measured - assembled,
-        time.perf_counter() - measured,
-    )
-    document_save_or_discard(document)
-    document_enqueue_derivatives(document=document)
-    _delete_staged_object(upload)
-    return document
-
-
-def _complete_local(upload: Upload) -> ResourceDocument:
-    staging = _staging_dir(upload)
-    assembled = staging / "assembled"
-    with assembled.open("wb") as out:
-        for number in range(1, upload.part_count + 1):
-            with (staging / f"{number}.part").open("rb") as part:
-                shutil.copyfileobj(part, out, 1024 * 1024)
-    with assembled.open("rb") as stream:
-        facts = measure(stream)
-        _verify(upload, facts)
-        document = document_create(
-            user=upload.user,
-            collection=upload.collection,
-            file=File(stream, name=upload.filename),
-            title=upload.title,
-            original_filename=upload.filename,
-        )
-    shutil.rmtree(staging, ignore_errors=True)
-    return document
-
-
-def _mark(upload: Upload, state: str, *, error: str = "", document=None) -> None:
+def upload_set_state(
+    upload: Upload, state: str, *, error: str = "", error_code: str = "", document=None
+) -> None:
     upload.state = state
     upload.error = str(error)
+    upload.error_code = error_code
     upload.document = document
-    upload.save(update_fields=["state", "error", "document", "updated_at"])
+    upload.save(update_fields=["state", "error", "error_code", "document", "updated_at"])
 
 
-def _staging_dir(upload: Upload) -> Path:
+def staging_dir(upload: Upload) -> Path:
     return Path(settings.MEDIA_ROOT) / UPLOAD_PREFIX / str(upload.pk)
 
 
-def _delete_staged_object(upload: Upload) -> None:
-    target = objectstore.bucket()
-    try:
-        target.client.delete_object(Bucket=target.name, Key=target.key(upload.key))
-    except Exception:  # the sweep removes what is left under uploads/
-        logger.exception("could not delete the staged upload %s", upload.key)
+def upload_discard(upload: Upload, *, delete_object: bool = True) -> None:
+    """Remove what an upload left: its multipart parts, its object, local parts.
 
-
-def _discard_staged(upload: Upload) -> None:
-    """Remove what an upload left: its multipart parts, a staged object, local parts."""
+    `delete_object=False` when the object at the upload's key may not be its
+    own: a declared upload's content key before its parts were assembled.
+    """
     if not objectstore.is_s3():
-        shutil.rmtree(_staging_dir(upload), ignore_errors=True)
+        shutil.rmtree(staging_dir(upload), ignore_errors=True)
         return
     target = objectstore.bucket()
     try:
@@ -474,4 +343,14 @@ def _discard_staged(upload: Upload) -> None:
             )
     except Exception:  # already completed or aborted; the sweep checks again
         logger.info("could not abort the multipart upload of %s", upload.key, exc_info=True)
-    _delete_staged_object(upload)
+    if delete_object:
+        upload_delete_object(upload)
+
+
+def upload_delete_object(upload: Upload) -> None:
+    """Delete the object at the upload's key (assembled by us); the sweep retries failures."""
+    target = objectstore.bucket()
+    try:
+        target.client.delete_object(Bucket=target.name, Key=target.key(upload.key))
+    except Exception:  # the sweep removes what is left under uploads/
+        logger.exception("could not delete the upload's object %s", upload.key)

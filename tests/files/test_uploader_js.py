@@ -8,9 +8,12 @@ import hashlib
 import json
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django_tasks_db.management.commands.db_worker import Worker
 from wagtail.models import APIToken
 
 from resource_hub.files.models import ResourceDocument, Upload
@@ -108,3 +111,56 @@ def test_the_same_module_works_with_local_storage(run, settings, tmp_path):
     document = ResourceDocument.objects.get(pk=outcome["result"]["document"]["id"])
     assert (tmp_path / document.file.name).read_bytes().startswith(b"%PDF-1.4")
     assert document.sha256 == outcome["sha256"] == stored_sha256(document)
+
+
+@pytest.fixture
+def worker(settings):
+    """The database task backend and a worker running beside the live server, as in production."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    stop = threading.Event()
+
+    # django-tasks-db's own worker loop, in a thread (its command sets signal handlers,
+    # which only the main thread may).
+    batch = Worker(
+        queue_names=["default"],
+        interval=0.1,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="uploader-js-test",
+        excluded_queue_names=[],
+    )
+
+    def work():
+        try:
+            while not stop.wait(0.1):
+                batch.run()
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    yield
+    stop.set()
+    thread.join(timeout=60)
+
+
+def test_the_module_waits_while_a_worker_checks_the_file(run, worker, s3_storage):
+    outcome = run("polled", size=6 * MIB)
+
+    assert outcome["result"]["state"] == "completed"
+    assert outcome["checks"] >= 1  # it was told 202 "completing" and polled
+    document = ResourceDocument.objects.get(pk=outcome["result"]["document"]["id"])
+    assert document.sha256 == outcome["sha256"] == stored_sha256(document)
+    assert outcome["errors"] == []
+
+
+def test_a_file_refused_by_the_worker_reports_why(run, worker, s3_storage, bucket_keys):
+    outcome = run("refused")
+
+    assert outcome["outcome"] == "file_type_not_allowed"
+    assert "program" in outcome["message"]
+    assert outcome["checks"] >= 1
+    assert ResourceDocument.objects.count() == 0
+    assert [key for key in bucket_keys() if not key.startswith("thumbnails/")] == []

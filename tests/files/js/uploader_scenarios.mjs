@@ -79,7 +79,8 @@ function newUploader(fetchImpl, storage, extra = {}) {
 }
 
 function track(uploader) {
-  const seen = { progress: [], retries: [], starts: [], errors: [] };
+  const seen = { progress: [], retries: [], starts: [], errors: [], checks: 0 };
+  uploader.addEventListener("checking", () => (seen.checks += 1));
   uploader.addEventListener("progress", (e) => seen.progress.push(e.detail.loaded));
   uploader.addEventListener("retry", (e) => seen.retries.push({ part: e.detail.part, attempt: e.detail.attempt }));
   uploader.addEventListener("start", (e) => seen.starts.push(e.detail.resumed));
@@ -100,6 +101,13 @@ if (scenario === "parallel-with-retries") {
   const uploader = newUploader(countingFetch(log, failures), new MemoryStorage(), { concurrency: 3 });
   const seen = track(uploader);
   const result = await uploader.upload(file, { collection, title: "Parallel" });
+  Object.assign(out, { result, puts: log, ...seen });
+} else if (scenario === "polled") {
+  // The server answers 202 while a worker checks the file: the module polls the status.
+  const log = [];
+  const uploader = newUploader(countingFetch(log), new MemoryStorage(), { pollMs: 50, maxPollMs: 200 });
+  const seen = track(uploader);
+  const result = await uploader.upload(file, { collection, title: "Polled" });
   Object.assign(out, { result, puts: log, ...seen });
 } else if (scenario === "resume") {
   const storage = new MemoryStorage();

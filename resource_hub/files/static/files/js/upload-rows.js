@@ -40,6 +40,9 @@ export function follow(uploader, file, view, msg) {
     view.status.textContent = `${msg("uploading")} ${mb(e.detail.loaded)} / ${mb(e.detail.total)}`;
     if (e.detail.loaded >= e.detail.total) view.status.textContent = msg("checking");
   });
+  uploader.addEventListener("checking", () => {
+    view.status.textContent = msg("checking"); // the server reads the file (202, polled)
+  });
   uploader.addEventListener("retry", () => {
     view.status.textContent = msg("retrying");
   });

@@ -11,13 +11,17 @@
 // exponential back-off (`retries`), an expired part URL is signed again, and
 // an upload cut short (dropped connection, closed tab) resumes where it
 // stopped: the upload's id is remembered (localStorage) and the server says
-// which parts it already holds. No dependencies; works in browsers and in
-// Node.js 20 (tests, scripts: pass `baseUrl` and `token`).
+// which parts it already holds. Completing may take a while on the server (it
+// reads the whole file): when the answer is 202 "completing", the upload's
+// status is polled until it is "completed" or "rejected" (`pollMs`, growing
+// to `maxPollMs`). No dependencies; works in browsers and in Node.js 20
+// (tests, scripts: pass `baseUrl` and `token`).
 //
 // Events (CustomEvent, `detail` shown):
 //   start     {file, upload, resumed}       the upload exists on the server
 //   progress  {file, upload, loaded, total} bytes confirmed or in flight
 //   retry     {file, part, attempt, delay, error}
+//   checking  {file, upload}                the parts are all there; the server checks the file
 //   complete  {file, upload, document}
 //   error     {file, error}                 error.code / error.message from the API
 
@@ -73,6 +77,8 @@ export class Uploader extends EventTarget {
     backoffMs = 1000,
     maxBackoffMs = 30_000,
     signBatch = 20,
+    pollMs = 500,
+    maxPollMs = 5_000,
     storage = defaultStorage(),
     fetch: fetchImpl = globalThis.fetch?.bind(globalThis),
   } = {}) {
@@ -87,6 +93,8 @@ export class Uploader extends EventTarget {
     this.backoffMs = backoffMs;
     this.maxBackoffMs = maxBackoffMs;
     this.signBatch = signBatch;
+    this.pollMs = pollMs;
+    this.maxPollMs = maxPollMs;
     this.storage = storage;
     this.fetch = fetchImpl;
   }
@@ -134,6 +142,10 @@ export class Uploader extends EventTarget {
       this.#emit("progress", { file, upload, loaded, total: file.size }),
     );
     for (let round = 0; ; round += 1) {
+      if (upload.state === "completing") {
+        // Resumed while the server was checking it: wait for the verdict.
+        return await this.#finish(file, collection, upload, round, signal);
+      }
       const status = await this.#api("GET", upload.links.self);
       const held = new Map(status.parts.map((p) => [p.number, p.size]));
       const missing = [];
@@ -144,17 +156,34 @@ export class Uploader extends EventTarget {
       }
       progress.report();
       await this.#sendParts(file, upload, missing, progress, signal);
-      try {
-        const finished = await this.#api("POST", upload.links.complete, {}, { signal });
-        this.#forget(file, collection);
-        this.#emit("complete", { file, upload: finished, document: finished.document });
-        return finished;
-      } catch (error) {
-        // Parts the store lost (or never confirmed): send them again, once.
-        if (error.code === "parts_missing" && round === 0) continue;
-        if (error.status === 422 || error.code === "upload_not_active") this.#forget(file, collection);
-        throw error;
+      const finished = await this.#finish(file, collection, upload, round, signal);
+      if (finished) return finished;
+      upload = { ...upload, state: "started" }; // send what is missing, then complete again
+    }
+  }
+
+  // Ask the server to complete, wait while it checks the file; null: send parts and try again.
+  async #finish(file, collection, upload, round, signal) {
+    try {
+      let status = upload;
+      if (status.state !== "completing") {
+        status = await this.#api("POST", upload.links.complete, {}, { signal });
       }
+      for (let delay = this.pollMs; status.state === "completing"; delay = Math.min(delay * 2, this.maxPollMs)) {
+        this.#emit("checking", { file, upload: status });
+        await sleep(delay, signal);
+        status = await this.#api("GET", upload.links.self, undefined, { signal });
+      }
+      if (status.state !== "completed") throw stoppedError(status);
+      this.#forget(file, collection);
+      this.#emit("complete", { file, upload: status, document: status.document });
+      return status;
+    } catch (error) {
+      // Parts the store lost (or never confirmed), or a check that could not run
+      // just now: send what is missing and complete again, once.
+      if (RESUMABLE_CODES.has(error.code) && round === 0) return null;
+      if (error.status === 422 || error.code === "upload_not_active") this.#forget(file, collection);
+      throw error;
     }
   }
 
@@ -163,7 +192,8 @@ export class Uploader extends EventTarget {
     if (!id) return null;
     try {
       const upload = await this.#api("GET", `${this.apiPath}uploads/${id}`);
-      if (upload.state === "started" && upload.size === file.size) return upload;
+      const live = upload.state === "started" || upload.state === "completing";
+      if (live && upload.size === file.size) return upload;
     } catch (error) {
       if (error.status !== 404) throw error;
     }
@@ -302,6 +332,18 @@ function storageKey(file, collection) {
 
 function partLength(upload, number) {
   return number < upload.part_count ? upload.part_size : upload.size - upload.part_size * (upload.part_count - 1);
+}
+
+// Codes with which completing stops but the upload goes on ("started" again).
+const RESUMABLE_CODES = new Set(["parts_missing", "storage_unavailable", "completion_failed"]);
+
+// The error of an upload whose check ended without a document (polled status).
+function stoppedError(status) {
+  const rejected = status.state === "rejected";
+  return new UploadError(status.error?.message ?? `The upload is ${status.state}.`, {
+    code: rejected ? (status.error?.reason ?? "rejected") : (status.error?.code ?? "upload_not_active"),
+    status: rejected ? 422 : 409,
+  });
 }
 
 function partError(status, text) {
