@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from resource_hub.core.params import MAX_ID, InvalidParameter, clean_text, refuse_invalid_parameters
@@ -102,10 +103,14 @@ def _streamed(request, bundle: Bundle, members, *, extension, content_type, suff
     except StorageUnavailable as error:
         return _unavailable(request, bundle, error.message)
     if failed:
-        message = _(
-            "%(count)d of the files cannot be read from storage, so the download was not "
-            "started. The site's administrators have been told; please try again later, or "
-            "download the other files one by one."
+        message = ngettext(
+            "%(count)d file cannot be read from storage, so the download was not started. "
+            "The problem has been logged for the site's administrators; please try again "
+            "later, or download the other files one by one.",
+            "%(count)d files cannot be read from storage, so the download was not started. "
+            "The problem has been logged for the site's administrators; please try again "
+            "later, or download the other files one by one.",
+            len(failed),
         ) % {"count": len(failed)}
         return _unavailable(request, bundle, message)
     archive = sized_zip(members(bundle, sizes))

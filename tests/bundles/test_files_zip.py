@@ -181,3 +181,17 @@ def test_same_file_names_in_one_record_do_not_collide(client, world, make_record
         f"{record.pk} Two handouts/handout.txt",
         f"{record.pk} Two handouts/Handout (2).txt",
     ]
+
+
+def test_an_unreachable_store_is_a_503_page_not_a_crash(client, shelf, settings):
+    # Nothing listens on port 9 (discard): the connection is refused at once.
+    options = {**settings.STORAGES["default"]["OPTIONS"], "endpoint_url": "http://127.0.0.1:9"}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {**settings.STORAGES["default"], "OPTIONS": options},
+    }
+
+    response = client.get(record_url(shelf.public))
+
+    assert response.status_code == 503
+    assert "cannot be reached" in response.content.decode()
