@@ -25,9 +25,15 @@ from .errors import ImportError_
 from .forms import ImportForm, import_institutions
 from .jobs import job_cancel, job_confirm, job_report, job_start
 from .models import ImportJob
-from .report import FAILED, WORKFLOW_LABELS, report_csv
+from .report import CREATED, FAILED, UPDATED, WORKFLOW_LABELS, report_csv
 from .template import template_csv, template_xlsx
 
+#: Wagtail's status tags: outlined for a failure, filled for what changes, hatched for the rest.
+STATUS_CLASSES = {
+    FAILED: "w-status w-status--label",
+    CREATED: "w-status w-status--primary",
+    UPDATED: "w-status w-status--primary",
+}
 #: Rows listed on the page; the CSV report has them all.
 LISTED_ROWS = 500
 
@@ -115,6 +121,7 @@ class JobView(_ImportAccess, WagtailAdminTemplateMixin, TemplateView):
                     "row": row,
                     "status": report.status_label(row.status),
                     "workflow": WORKFLOW_LABELS.get(row.workflow, row.workflow),
+                    "css": STATUS_CLASSES.get(row.status, "w-status"),
                 }
                 for row in rows[:LISTED_ROWS]
             ]

@@ -135,3 +135,24 @@ def test_no_institution_no_screen(services, client, django_user_model):
     client.force_login(user)
 
     assert client.get(reverse("imports_start")).status_code in (302, 403)
+
+
+def test_a_check_nobody_confirms_expires_with_its_uploads(
+    services, world, upload, s3_client, settings
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from resource_hub.imports.jobs import jobs_expire
+
+    upload(world.editor_a, csv_bytes([row(1)]), name="r.csv", institution=world.inst_a.pk)
+    job = ImportJob.objects.get()
+    assert job.state == ImportJob.State.CHECKED and bucket_keys(s3_client, settings, services)
+
+    assert jobs_expire(now=timezone.now() + timedelta(hours=23)) == 0
+    assert jobs_expire(now=timezone.now() + timedelta(days=1, minutes=1)) == 1
+
+    job.refresh_from_db()
+    assert job.state == ImportJob.State.CANCELLED
+    assert bucket_keys(s3_client, settings, services) == []
