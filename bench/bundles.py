@@ -29,6 +29,7 @@ import argparse
 import hashlib
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -52,6 +53,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--files", type=int, default=8, help="files in the collection")
     parser.add_argument("--size-mib", type=int, default=256, help="size of each file")
     parser.add_argument("--rounds", type=int, default=2, help="downloads of each kind")
+    parser.add_argument(
+        "--client",
+        choices=["curl", "requests"],
+        default="curl",
+        help="who downloads: curl (compiled, as a browser) or Python's requests",
+    )
     parser.add_argument("--database", default="rh_bench_bundles", help="PostgreSQL database")
     return parser.parse_args()
 
@@ -221,6 +228,18 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def s3_server_pid() -> int | None:
+    """The local S3Proxy's process, if this machine runs one (read from /proc), for its CPU."""
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if b"s3proxy" in (entry / "cmdline").read_bytes():
+                    return int(entry.name)
+            except OSError:
+                continue
+    return None
+
+
 def busy_cores() -> tuple[float, float]:
     """(busy, total) jiffies of the whole machine so far, from /proc/stat."""
     values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
@@ -241,18 +260,37 @@ def read_all(response) -> tuple[int, bytes]:
     return total, tail
 
 
+def fetch(urls: list[str], headers: dict) -> list[tuple[int, int]]:
+    """GET each URL in turn (one connection where it can), bytes thrown away:
+    (bytes received, Content-Length announced) for each."""
+    if ARGS.client == "requests":
+        answers = []
+        with requests.Session() as session:
+            for url in urls:
+                with session.get(url, headers=headers, stream=True, timeout=600) as response:
+                    response.raise_for_status()
+                    announced = int(response.headers["Content-Length"])
+                    answers.append((read_all(response)[0], announced))
+        return answers
+    command = ["curl", "--silent", "--show-error", "--fail"]
+    for name, value in headers.items():
+        command += ["--header", f"{name}: {value}"]
+    command += ["--write-out", "%{size_download} %header{content-length}\n"]
+    for url in urls:
+        command += ["--output", "/dev/null", url]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)  # noqa: S603
+    return [tuple(int(n) for n in line.split()) for line in done.stdout.splitlines()]
+
+
 def ours(url: str, pid: int) -> tuple[float, int, list[int]]:
     sampler = Sampler(pid)
     sampler.start()
     started = time.perf_counter()
-    with requests.get(url, headers=HTTPS, stream=True, timeout=600) as response:
-        response.raise_for_status()
-        announced = int(response.headers["Content-Length"])
-        received, tail = read_all(response)
+    ((received, announced),) = fetch([url], HTTPS)
     elapsed = time.perf_counter() - started
     sampler.stopped.set()
     sampler.join()
-    if received != announced or b"PK\x05\x06" not in tail:
+    if received != announced:
         raise SystemExit(f"the ZIP is wrong: {received} bytes of {announced} announced")
     return elapsed, received, sampler.samples
 
@@ -265,12 +303,11 @@ def raw(client, names: list[str]) -> tuple[float, int]:
         for name in names
     ]
     started = time.perf_counter()
-    received = 0
-    for url in urls:
-        with requests.get(url, stream=True, timeout=600) as response:
-            response.raise_for_status()
-            received += read_all(response)[0]
-    return time.perf_counter() - started, received
+    answers = fetch(urls, {})
+    elapsed = time.perf_counter() - started
+    if any(received != announced for received, announced in answers):
+        raise SystemExit(f"a raw GET came short: {answers}")
+    return elapsed, sum(received for received, _announced in answers)
 
 
 def clean_bucket(client) -> int:
@@ -328,15 +365,25 @@ def main() -> None:
         timings = {"ours": [], "raw": []}
         samples: list[int] = []
         worker_cpu, raw_busy, ours_busy = [], [], []
+        s3_pid = s3_server_pid()
+        s3_cpu = {"ours": [], "raw": []}
         for _round in range(ARGS.rounds):
-            machine = busy_cores()
+            machine, s3_before = busy_cores(), s3_pid and cpu_seconds(s3_pid)
             seconds, raw_bytes = raw(client, names)
             timings["raw"].append(seconds)
             raw_busy.append(_share(machine, busy_cores()))
-            before, machine = cpu_seconds(pid), busy_cores()
+            if s3_pid:
+                s3_cpu["raw"].append(cpu_seconds(s3_pid) - s3_before)
+            before, machine, s3_before = (
+                cpu_seconds(pid),
+                busy_cores(),
+                s3_pid and cpu_seconds(s3_pid),
+            )
             seconds, zip_bytes, sampled = ours(url, pid)
             worker_cpu.append(cpu_seconds(pid) - before)
             ours_busy.append(_share(machine, busy_cores()))
+            if s3_pid:
+                s3_cpu["ours"].append(cpu_seconds(s3_pid) - s3_before)
             timings["ours"].append(seconds)
             samples += sampled
         peak_rss = memory_kib(pid, "VmHWM")
@@ -353,7 +400,7 @@ def main() -> None:
     ours_rate, raw_rate = zip_bytes / MIB / ours_s, raw_bytes / MIB / raw_s
     print(
         f"S3 server {settings.S3_ENDPOINT_URL}; {ARGS.files} files × {ARGS.size_mib} MiB; "
-        f"median of {ARGS.rounds} rounds, interleaved"
+        f"median of {ARGS.rounds} rounds, interleaved; client: {ARGS.client}"
     )
     print(f"{'what':<58} {'seconds':>8} {'MiB/s':>8}")
     print(
@@ -369,6 +416,11 @@ def main() -> None:
         f"{'Django worker CPU per ZIP (user + system)':<58} {statistics.median(worker_cpu):8.2f}"
         f"   (of {ours_s:.2f} s; {os.cpu_count()} cores shared with S3 server and client)"
     )
+    if s3_cpu["ours"]:
+        print(
+            f"{'S3 server (S3Proxy) CPU during the ZIP / during the raw GET':<58} "
+            f"{statistics.median(s3_cpu['ours']):8.2f} / {statistics.median(s3_cpu['raw']):.2f} s"
+        )
     print(
         f"{'all cores busy during the ZIP / during the raw GET':<58} "
         f"{statistics.median(ours_busy):8.0%} / {statistics.median(raw_busy):.0%}"
