@@ -17,16 +17,20 @@ webcontent resource of their own (`LICENSES.txt`), listed last.
 Pure functions of a `Bundle` (and the stored sizes), like records/exports.py.
 """
 
-import html
 import threading
 from dataclasses import dataclass
 from urllib.parse import quote
 from xml.etree import ElementTree
 
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .archive import LICENSES, citation_text, licences_text
+from resource_hub.records.citation import apa, gbt7714
+
+from .archive import LICENSES, licences_text
 from .contents import Bundle, BundleRecord
+from .lom import manifest_lom, resource_lom, sub
 from .streaming import Member
 
 MANIFEST = "imsmanifest.xml"
@@ -72,27 +76,6 @@ def _version(code: str, weblink: str) -> CartridgeVersion:
 VERSIONS = {"1.1": _version("1.1", "v1p1"), "1.3": _version("1.3", "v1p3")}
 DEFAULT_VERSION = "1.3"
 
-# Our education levels and sectors → the context vocabulary the CC profile allows.
-_CONTEXTS = {
-    "sector-higher": "higher education",
-    "sector-basic": "school",
-    "sector-special": "school",
-    "sector-vocational": "training",
-    "sector-lifelong": "training",
-}
-
-
-def lom_context(levels) -> str:
-    """LOM educational context of a record from its ISCED 2011 levels or sectors."""
-    for level in levels:
-        code = level.code
-        if code in _CONTEXTS:
-            return _CONTEXTS[code]
-        if code.startswith("isced-") and code[6:].isdigit():
-            number = int(code[6:])
-            return "higher education" if number >= 5 else "training" if number == 4 else "school"
-    return "other"
-
 
 def _record_ids(entry: BundleRecord) -> dict[str, str]:
     n = entry.record.pk
@@ -134,89 +117,6 @@ def cartridge_members(bundle: Bundle, sizes: dict[str, int], version: CartridgeV
 # --- imsmanifest.xml -----------------------------------------------------------------
 
 
-def _sub(parent, namespace: str, name: str, text: str | None = None, **attributes):
-    element = ElementTree.SubElement(parent, f"{{{namespace}}}{name}", attributes)
-    if text is not None:
-        element.text = text
-    return element
-
-
-def _lang_string(parent, namespace: str, name: str, values: list[tuple[str, str]]):
-    """A LOM LangString: one <string language="..."> per (language, text)."""
-    element = _sub(parent, namespace, name)
-    for language, text in values:
-        string = _sub(element, namespace, "string", text)
-        if language:
-            string.set("language", language)
-    return element
-
-
-def _vcard(name: str) -> str:
-    # LOM's entity is a vCard; FN is the one property every reader shows.
-    escaped = name.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-    return f"BEGIN:VCARD\nVERSION:3.0\nFN:{escaped}\nEND:VCARD"
-
-
-def _manifest_lom(parent, bundle: Bundle, ns: str) -> None:
-    lom = _sub(parent, ns, "lom")
-    general = _sub(lom, ns, "general")
-    identifier = _sub(general, ns, "identifier")
-    _sub(identifier, ns, "catalog", "URI")
-    _sub(identifier, ns, "entry", bundle.url)
-    titles = [(entry.record.language_id, entry.record.title) for entry in bundle.records[:1]]
-    if bundle.kind == "record":
-        titles += [(t.language_id, t.title) for t in bundle.records[0].translations if t.title]
-    else:
-        titles = [("", bundle.title)]
-    _lang_string(general, ns, "title", titles)
-    for language in dict.fromkeys(entry.record.language_id for entry in bundle.records):
-        _sub(general, ns, "language", language)
-    if bundle.description:
-        _lang_string(general, ns, "description", [("", bundle.description)])
-    keywords = dict.fromkeys(word for entry in bundle.records for word in entry.work.keywords)
-    for keyword in keywords:
-        _lang_string(general, ns, "keyword", [("", keyword)])
-    creators = dict.fromkeys(name for entry in bundle.records for name in entry.work.creators)
-    publishers = dict.fromkeys(entry.work.publisher for entry in bundle.records)
-    if creators or any(publishers):
-        life_cycle = _sub(lom, ns, "lifeCycle")
-        for role, names in (("author", creators), ("publisher", publishers)):
-            for name in filter(None, names):
-                contribute = _sub(life_cycle, ns, "contribute")
-                _sub(_sub(contribute, ns, "role"), ns, "value", role)
-                _sub(contribute, ns, "entity", _vcard(name))
-    rights = _sub(lom, ns, "rights")
-    restricted = any(not licence.allows_reuse for licence in bundle.licences)
-    _sub(
-        _sub(rights, ns, "copyrightAndOtherRestrictions"),
-        ns,
-        "value",
-        "yes" if restricted else "no",
-    )
-    terms = "; ".join(
-        f"{licence.code} ({licence.url})" if licence.url else licence.code
-        for licence in bundle.licences
-    )
-    _lang_string(rights, ns, "description", [("en", terms)])
-    subjects = {entry.record.subject_id: entry.record.subject for entry in bundle.records}
-    for subject in filter(None, subjects.values()):
-        classification = _sub(lom, ns, "classification")
-        _sub(_sub(classification, ns, "purpose"), ns, "value", "discipline")
-        taxon = _sub(_sub(classification, ns, "taxonPath"), ns, "taxon")
-        _sub(taxon, ns, "id", f"ISCED-F 2013: {subject.code}")
-        _lang_string(taxon, ns, "entry", [("en", subject.name_en)])
-
-
-def _resource_lom(parent, entry: BundleRecord, ns: str) -> None:
-    educational = _sub(_sub(_sub(parent, ns, "metadata"), ns, "lom"), ns, "educational")
-    context = _sub(educational, ns, "context")
-    _sub(context, ns, "source", "LOMv1.0")
-    _sub(context, ns, "value", lom_context(entry.levels))
-    role = _sub(educational, ns, "intendedEndUserRole")
-    _sub(role, ns, "source", "IMSGLC_CC_Rolesv1p1")
-    _sub(role, ns, "value", "Learner")
-
-
 _prefixes_lock = threading.Lock()
 
 
@@ -256,31 +156,31 @@ def manifest_xml(bundle: Bundle, version: CartridgeVersion) -> str:
             ]
         ),
     )
-    metadata = _sub(manifest, cp, "metadata")
-    _sub(metadata, cp, "schema", "IMS Common Cartridge")
-    _sub(metadata, cp, "schemaversion", version.schema_version)
-    _manifest_lom(metadata, bundle, version.lom_manifest)
+    metadata = sub(manifest, cp, "metadata")
+    sub(metadata, cp, "schema", "IMS Common Cartridge")
+    sub(metadata, cp, "schemaversion", version.schema_version)
+    manifest_lom(metadata, bundle, version.lom_manifest)
 
-    organization = _sub(
-        _sub(manifest, cp, "organizations"),
+    organization = sub(
+        sub(manifest, cp, "organizations"),
         cp,
         "organization",
         identifier="O_1",
         structure="rooted-hierarchy",
     )
-    root = _sub(organization, cp, "item", identifier="I_root")
-    resources = _sub(manifest, cp, "resources")
+    root = sub(organization, cp, "item", identifier="I_root")
+    resources = sub(manifest, cp, "resources")
     for entry in bundle.records:
         ids = _record_ids(entry)
-        item = _sub(root, cp, "item", identifier=ids["item"])
-        _sub(item, cp, "title", entry.record.title)
-        content_item = _sub(item, cp, "item", identifier=ids["content_item"])
+        item = sub(root, cp, "item", identifier=ids["item"])
+        sub(item, cp, "title", entry.record.title)
+        content_item = sub(item, cp, "item", identifier=ids["content_item"])
         content_item.set("identifierref", ids["content"])
-        _sub(content_item, cp, "title", _("About this record and its files"))
-        link_item = _sub(item, cp, "item", identifier=ids["link_item"], identifierref=ids["link"])
-        _sub(link_item, cp, "title", _("Record page on Resource Hub"))
+        sub(content_item, cp, "title", _("About this record and its files"))
+        link_item = sub(item, cp, "item", identifier=ids["link_item"], identifierref=ids["link"])
+        sub(link_item, cp, "title", _("Record page on Resource Hub"))
 
-        content = _sub(
+        content = sub(
             resources,
             cp,
             "resource",
@@ -288,19 +188,19 @@ def manifest_xml(bundle: Bundle, version: CartridgeVersion) -> str:
             type="webcontent",
             href=href(index_path(entry)),
         )
-        _resource_lom(content, entry, version.lom_resource)
-        _sub(content, cp, "file", href=href(index_path(entry)))
+        resource_lom(content, entry, version.lom_resource)
+        sub(content, cp, "file", href=href(index_path(entry)))
         for file in entry.files:
-            _sub(content, cp, "file", href=href(file.path))
-        link = _sub(resources, cp, "resource", identifier=ids["link"], type=version.weblink_type)
-        _sub(link, cp, "file", href=href(weblink_path(entry)))
+            sub(content, cp, "file", href=href(file.path))
+        link = sub(resources, cp, "resource", identifier=ids["link"], type=version.weblink_type)
+        sub(link, cp, "file", href=href(weblink_path(entry)))
 
-    licences_item = _sub(root, cp, "item", identifier="I_licences", identifierref="R_licences")
-    _sub(licences_item, cp, "title", _("Licences"))
-    licences = _sub(
+    licences_item = sub(root, cp, "item", identifier="I_licences", identifierref="R_licences")
+    sub(licences_item, cp, "title", _("Licences"))
+    licences = sub(
         resources, cp, "resource", identifier="R_licences", type="webcontent", href=LICENSES
     )
-    _sub(licences, cp, "file", href=LICENSES)
+    sub(licences, cp, "file", href=LICENSES)
     prefixes = {cp: "", version.lom_manifest: "lomimscc", version.lom_resource: "lom", XSI: "xsi"}
     return _serialize(manifest, prefixes)
 
@@ -313,8 +213,8 @@ def weblink_xml(entry: BundleRecord, version: CartridgeVersion) -> str:
     ns = version.weblink
     link = ElementTree.Element(f"{{{ns}}}webLink")
     link.set(f"{{{XSI}}}schemaLocation", f"{ns} {version.weblink_xsd}")
-    _sub(link, ns, "title", entry.record.title)
-    _sub(link, ns, "url", href=entry.stable_url, target="_blank")
+    sub(link, ns, "title", entry.record.title)
+    sub(link, ns, "url", href=entry.stable_url, target="_blank")
     return _serialize(link, {ns: "", XSI: "xsi"})
 
 
@@ -322,38 +222,21 @@ def weblink_xml(entry: BundleRecord, version: CartridgeVersion) -> str:
 
 
 def index_html(entry: BundleRecord) -> str:
-    """A small page an LMS shows for the record: what it is, how to cite it, its files."""
-    record, escape = entry.record, html.escape
-    files = "".join(
-        f'<li><a href="{escape(href(file.path.split("/", 1)[1]))}">'
-        f"{escape(file.label or file.title)}</a> ({escape(file.filename)})</li>"
+    """A small page an LMS shows for the record: what it is, its files, licence and citation."""
+    files = [
+        {
+            "href": href(file.path.split("/", 1)[1]),  # beside the page, in the record's folder
+            "title": file.label or file.title,
+            "filename": file.filename,
+        }
         for file in entry.files
-    )
-    creators = ", ".join(escape(name) for name in entry.work.creators)
-    licence = record.licence
-    licence_text = (
-        f'<a href="{escape(licence.url)}" rel="license">{escape(licence.name_en)}</a>'
-        if licence.url
-        else escape(licence.name_en)
-    )
-    citation = citation_text_of(entry)
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{escape(record.language_id)}"><head><meta charset="utf-8">'
-        f"<title>{escape(record.title)}</title></head><body>\n"
-        f"<h1>{escape(record.title)}</h1>\n"
-        f"<p>{creators}</p>\n"
-        f'<p lang="{escape(record.language_id)}">{escape(record.abstract)}</p>\n'
-        f"<h2>{escape(_('Files'))}</h2><ul>{files}</ul>\n"
-        f"<h2>{escape(_('Licence'))}</h2><p>{licence_text}</p>\n"
-        f"<h2>{escape(_('Cite this'))}</h2><pre>{escape(citation)}</pre>\n"
-        f'<p><a href="{escape(entry.stable_url)}">{escape(entry.stable_url)}</a></p>\n'
-        "</body></html>\n"
-    )
-
-
-def citation_text_of(entry: BundleRecord) -> str:
-    from django.utils import timezone  # the date the package was made, as in CITATION.txt
-
-    single = Bundle("record", entry.record.pk, entry.record.title, "", entry.stable_url, [entry])
-    return citation_text(single, accessed=timezone.localdate()).split("\r\n", 2)[2].strip()
+    ]
+    context = {
+        "record": entry.record,
+        "work": entry.work,
+        "files": files,
+        "apa": apa(entry.work),
+        "gbt7714": gbt7714(entry.work, accessed=timezone.localdate()),
+        "url": entry.stable_url,
+    }
+    return render_to_string("bundles/cartridge_index.html", context)

@@ -5,11 +5,13 @@ import io
 import json
 import unittest
 import zipfile
+from types import SimpleNamespace
 from urllib.parse import unquote
 
 import pytest
 from django.urls import reverse
 
+from resource_hub.bundles.lom import lom_context
 from resource_hub.records.models import AchievementPage
 
 from .cc_profile import check_cartridge
@@ -174,3 +176,21 @@ def test_the_zip_and_the_cartridge_describe_the_same_files(client, shelf):
     package = zipfile.ZipFile(io.BytesIO(b"".join(cartridge.streaming_content)))
     for described in manifest["records"][0]["files"]:
         assert sha256(package.read(described["path"])) == described["sha256"]
+
+
+@pytest.mark.parametrize(
+    ("codes", "context"),
+    [
+        (["isced-6"], "higher education"),
+        (["sector-higher"], "higher education"),
+        (["isced-4"], "training"),
+        (["sector-vocational", "isced-3"], "training"),
+        (["isced-1"], "school"),
+        (["sector-special"], "school"),
+        ([], "other"),
+    ],
+)
+def test_the_lom_context_comes_from_the_records_levels(codes, context):
+    levels = [SimpleNamespace(code=code) for code in codes]
+
+    assert lom_context(levels) == context
