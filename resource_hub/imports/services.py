@@ -23,7 +23,7 @@ from collections.abc import Callable
 from contextlib import nullcontext
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from resource_hub.access.documents import can_add_document, can_use_document
@@ -192,7 +192,7 @@ class _Run:
                 if report.status != UNCHANGED or self.workflow:
                     self._attach(plan, stored)
                     report.workflow = self._move_on(plan)
-        except (DomainError, ValidationError) as error:
+        except (DomainError, ValidationError, IntegrityError) as error:
             self._forget(stored)
             report = RowReport(
                 row=parsed.number,
@@ -200,7 +200,13 @@ class _Run:
                 status=FAILED,
                 title=parsed.fields.get("title", ""),
             )
-            report.fail(ROW, getattr(error, "message", None) or " ".join(error.messages))
+            if isinstance(error, IntegrityError):  # e.g. another import made the same page
+                message = _("The row could not be saved (%(error)s); import it again.") % {
+                    "error": str(error).splitlines()[0]
+                }
+            else:
+                message = getattr(error, "message", None) or " ".join(error.messages)
+            report.fail(ROW, message)
         except Exception:
             self._forget(stored)
             raise

@@ -136,6 +136,8 @@ def _read_xlsx(data: bytes):
     try:
         names = workbook.sheetnames
         worksheet = workbook[RECORDS_SHEET] if RECORDS_SHEET in names else workbook[names[0]]
+        # Some programs write a wrong size into the sheet; read-only mode would trust it.
+        worksheet.reset_dimensions()
         return [
             (number, list(values))
             for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
