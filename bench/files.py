@@ -9,25 +9,38 @@ Run with `make bench` (which starts the services), or directly once
 In one run, against the same S3 server:
 - ours: the site under gunicorn with production settings (one worker
   process, four threads, so that process's memory can be read) answers the
-  upload API; this script plays the browser: it
-  starts the upload, asks for signed part URLs and PUTs the parts straight to
-  the bucket, `concurrency` at a time, then completes (the server reads the
-  whole object once to verify it and copies it to its content key);
-- baseline: boto3 `upload_file` of the same file, same part size and concurrency;
-- the peak resident memory (VmHWM) of the Django process over the run;
+  upload API, and a task worker (`manage.py worker`, TASKS_BACKEND=database)
+  completes uploads; this script plays the browser: it starts the upload,
+  asks for signed part URLs and PUTs the parts straight to the bucket,
+  `concurrency` at a time, then completes: 202 "completing", and it polls the
+  upload's status until "completed" (the worker reads the whole object once
+  to verify it and copies it to its content key);
+- ours, declared: the same, but the client first computes the file's SHA-256
+  (timed, part of the total) and declares it, so the parts go to the content
+  key and nothing is copied;
+- baseline: boto3 `upload_file` of the same file, same part size and
+  concurrency, run just before each of ours;
+- the peak resident memory (VmHWM) of the Django process over the run, and of
+  each task worker (one per upload, `--max-tasks 1`, so its peak is the
+  completion's);
 - the derivatives task (text and thumbnail) for the uploaded PDF, run as a
   worker would run it, in its own process: time and peak memory;
 - a download: GET /files/<id>/download (permission check, signed redirect)
   and the first KiB from the bucket, vs a GET of a signed URL made by boto3.
+
+The documents this run made are deleted at the end (rows and objects).
 """
 
 import argparse
 import concurrent.futures
+import contextlib
+import hashlib
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -142,17 +155,109 @@ def memory_kib(pid: int, field: str) -> int:
     return 0
 
 
-def upload_ours(base: str, token: str, collection: int, path: Path, concurrency: int):
+def start_task_worker() -> tuple[subprocess.Popen, list[str]]:
+    """A task worker with the site's production settings that runs one task and exits,
+    once it is ready; and the lines it logs (its completion log says where the time went).
+
+    Its process's peak memory (ru_maxrss) is the completion's: the bench's own
+    derivative tasks are taken off the queue (`drop_bench_tasks`) so that the
+    one task it runs is the completion.
+    """
+    worker = subprocess.Popen(  # noqa: S603 - our own manage.py
+        [
+            sys.executable,
+            "manage.py",
+            "db_worker",  # without the site's clock (`worker`), which queues a task at start
+            "--interval=0.05",
+            "--max-tasks=1",
+            "--no-startup-delay",
+            "--no-reload",
+        ],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "resource_hub.settings.production",
+            "SECRET_KEY": SECRET_KEY,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "TASKS_BACKEND": "database",
+        },
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines = []
+    for line in worker.stderr:
+        lines.append(line)
+        if "Starting worker" in line:
+            break
+    else:
+        raise SystemExit("the task worker did not start:\n" + "".join(lines))
+    threading.Thread(target=lambda: lines.extend(worker.stderr), daemon=True).start()
+    worker.ready_rss = memory_kib(worker.pid, "VmRSS")
+    return worker, lines
+
+
+def drop_bench_tasks(user) -> None:
+    """Take the tasks queued for the bench's own documents off the queue (derivatives, search
+    and reference indexing: measured apart, or not at all), so that the one task a bench
+    worker runs is the completion. Other waiting tasks stop the benchmark."""
+    from django_tasks_db.models import DBTaskResult
+
+    from resource_hub.files.models import ResourceDocument, Upload
+
+    ours = {
+        str(pk)
+        for pk in ResourceDocument.objects.filter(uploaded_by_user=user).values_list(
+            "pk", flat=True
+        )
+    }
+    others = 0
+    for queued in DBTaskResult.objects.ready():
+        args = [str(arg) for arg in queued.args_kwargs.get("args") or []]
+        document = args[2] if args[:2] == ["files", "resourcedocument"] and len(args) > 2 else None
+        if queued.task_path.endswith(".derive_document") and args:
+            document = args[0]
+        interrupted = queued.task_path.endswith(".complete_upload") and args
+        if interrupted and Upload.objects.filter(pk=args[0], user=user).exists():
+            queued.delete()  # a completion left by an interrupted run of this benchmark
+            continue
+        if queued.task_path.endswith(".publish_scheduled_task"):
+            queued.delete()  # idempotent, and queued again by every worker's clock
+            continue
+        if document is not None and (
+            document in ours or not ResourceDocument.objects.filter(pk=document).exists()
+        ):
+            queued.delete()
+        else:
+            others += 1
+    if others:
+        raise SystemExit(
+            f"{others} other tasks wait in the queue; run them first "
+            "(TASKS_BACKEND=database manage.py worker --batch)"
+        )
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as source:
+        while chunk := source.read(4 * MIB):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def upload_ours(
+    base: str, token: str, collection: int, path: Path, concurrency: int, *, declare: bool
+):
     api = requests.Session()
     api.headers.update({**HTTPS, "Authorization": f"Bearer {token}"})
     size = path.stat().st_size
     timings = {}
     started = time.perf_counter()
-    answer = api.post(
-        f"{base}/api/v1/uploads",
-        json={"collection": collection, "filename": path.name, "size": size},
-        timeout=30,
-    )
+    body = {"collection": collection, "filename": path.name, "size": size}
+    if declare:
+        body["sha256"] = sha256_of(path)
+        timings["sha256"] = time.perf_counter() - started
+    answer = api.post(f"{base}/api/v1/uploads", json=body, timeout=30)
     if answer.status_code != 201:
         raise SystemExit(f"the upload did not start: {answer.status_code} {answer.text[:500]}")
     upload = answer.json()
@@ -176,9 +281,15 @@ def upload_ours(base: str, token: str, collection: int, path: Path, concurrency:
     before_complete = time.perf_counter()
     done = api.post(base + upload["links"]["complete"], timeout=3600)
     done.raise_for_status()
+    status = done.json()
+    while status["state"] == "completing":  # as the uploader module does, but more often
+        time.sleep(0.05)
+        status = api.get(base + upload["links"]["self"], timeout=30).json()
+    if status["state"] != "completed":
+        raise SystemExit(f"the upload was not completed: {status}")
     timings["complete"] = time.perf_counter() - before_complete
     timings["total"] = time.perf_counter() - started
-    return done.json()["document"], timings
+    return status["document"], timings
 
 
 def upload_boto3(client, path: Path, concurrency: int, part_size: int) -> float:
@@ -201,7 +312,8 @@ def signed_in(user) -> requests.Session:
 
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = conf.AUTHENTICATION_BACKENDS[0]
+    # The backend that loads users (the first, django-axes', only refuses sign-ins).
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.save()
     browser = requests.Session()
@@ -214,6 +326,34 @@ def percentiles(samples: list[float]) -> str:
     ordered = sorted(samples)
     p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)]
     return f"median {statistics.median(ordered):7.2f} ms   p95 {p95:7.2f} ms"
+
+
+def upload_both(base, user, token, collection, path, concurrency, client, part_size, *, declare):
+    """boto3, then ours with its own task worker: (baseline s, document, timings, worker KiB)."""
+    drop_bench_tasks(user)
+    worker, lines = start_task_worker()
+    baseline = upload_boto3(client, path, concurrency, part_size)
+    document, ours = upload_ours(base, token, collection, path, concurrency, declare=declare)
+    _pid, status, usage = os.wait4(worker.pid, 0)
+    if status != 0:
+        raise SystemExit("the task worker failed:\n" + "".join(lines))
+    ours["log"] = next((line.strip() for line in lines if "assembled in" in line), "")
+    ours["worker_ready_rss"] = worker.ready_rss
+    return baseline, document, ours, usage.ru_maxrss
+
+
+def delete_documents(ids) -> None:
+    from resource_hub.files.models import ResourceDocument
+
+    for document in ResourceDocument.objects.filter(pk__in=ids):
+        for field in (document.file, document.thumbnail):
+            if field:
+                field.storage.delete(field.name)
+        # The row goes (committed); Wagtail's after-commit hook then fails to queue
+        # its own file deletion (the S3 storage's botocore Config is not JSON).
+        # The objects were deleted above.
+        with contextlib.suppress(TypeError):
+            document.delete()
 
 
 def main() -> None:
@@ -234,11 +374,12 @@ def main() -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     # Any answer will do (401 without a token); /healthz is not the probe because
-    # it loads the Elasticsearch client (measured apart below). Derivatives are
-    # queued for the worker, as in production (also measured apart).
+    # it loads the Elasticsearch client (measured apart below). Completions and
+    # derivatives are queued for a worker, as in production.
     server = start_server(
         port, probe="/api/v1/uploads/collections", env={"TASKS_BACKEND": "database"}
     )
+    made = []
     try:
         worker = worker_pid(server.pid)
         idle_rss = memory_kib(worker, "VmRSS")
@@ -246,8 +387,21 @@ def main() -> None:
             path = Path(folder) / "bench-lecture.pdf"
             make_file(path, args.size_mib * MIB)
             size = path.stat().st_size
-            baseline = upload_boto3(client, path, args.concurrency, part_size)
-            document, ours = upload_ours(base, token, collection.pk, path, args.concurrency)
+            runs = {}
+            for name, declare in (("plain", False), ("declared", True)):
+                baseline, document, ours, task_rss = upload_both(
+                    base,
+                    user,
+                    token,
+                    collection.pk,
+                    path,
+                    args.concurrency,
+                    client,
+                    part_size,
+                    declare=declare,
+                )
+                made.append(document["id"])
+                runs[name] = (baseline, ours, task_rss)
         peak_rss = memory_kib(worker, "VmHWM")
         requests.get(f"{base}/healthz", headers=HTTPS, timeout=30)
         search_rss = memory_kib(worker, "VmRSS")
@@ -278,6 +432,9 @@ def main() -> None:
             assert requests.get(url, headers=ranged, timeout=10).ok
 
         timings = {"ours": [], "direct": []}
+        for _ in range(20):  # warm-up: each thread's first S3 client and connection
+            via_us()
+            direct()
         for _ in range(args.downloads):
             for name, fn in (("ours", via_us), ("direct", direct)):
                 start = time.perf_counter()
@@ -286,29 +443,39 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+        delete_documents(made)
 
     mib = size / MIB
     print(
         f"S3 server {settings.S3_ENDPOINT_URL}; file {mib:.0f} MiB; part size "
         f"{part_size // MIB} MiB; {args.concurrency} parts at a time"
     )
-    print(
-        f"{'upload, ours (API + signed parts + verified complete)':<58} "
-        f"{ours['total']:7.2f} s  {mib / ours['total']:7.1f} MiB/s"
-    )
-    print(f"{'   of which: parts sent to the bucket':<58} {ours['parts']:7.2f} s")
-    print(
-        f"{'   of which: complete (assemble, re-read + SHA-256, copy)':<58} "
-        f"{ours['complete']:7.2f} s"
-    )
-    print(
-        f"{'upload, boto3 upload_file (baseline)':<58} {baseline:7.2f} s  "
-        f"{mib / baseline:7.1f} MiB/s"
-    )
-    print(f"{'throughput ours / baseline':<58} {baseline / ours['total']:7.2f}")
+    titles = {
+        "plain": "upload, ours (API + signed parts + complete, polled)",
+        "declared": "upload, ours with the SHA-256 declared (no copy)",
+    }
+    for name, (baseline, ours, task_rss) in runs.items():
+        print(f"{titles[name]:<58} {ours['total']:7.2f} s  {mib / ours['total']:7.1f} MiB/s")
+        if "sha256" in ours:
+            print(f"{'   of which: the client computes the SHA-256':<58} {ours['sha256']:7.2f} s")
+        print(f"{'   of which: parts sent to the bucket':<58} {ours['parts']:7.2f} s")
+        what = "assemble, verify" + ("" if name == "declared" else ", copy")
+        print(f"{'   of which: complete (' + what + ')':<58} {ours['complete']:7.2f} s")
+        if ours["log"]:
+            print(f"      the worker's log: {ours['log'].split(': ', 1)[-1]}")
+        print(
+            f"{'   task worker RSS when ready / peak (ru_maxrss)':<58} "
+            f"{ours['worker_ready_rss'] / 1024:7.1f} MiB / {task_rss / 1024:.1f} MiB"
+            f" ({task_rss * 1024 / 1e6:.1f} MB)"
+        )
+        print(
+            f"{'   boto3 upload_file just before (baseline)':<58} {baseline:7.2f} s  "
+            f"{mib / baseline:7.1f} MiB/s"
+        )
+        print(f"{'   throughput ours / baseline':<58} {baseline / ours['total']:7.2f}")
     print(
         f"{'Django worker: RSS when idle / peak RSS (VmHWM)':<58} "
-        f"{idle_rss / 1024:7.1f} MiB / {peak_rss / 1024:.1f} MiB"
+        f"{idle_rss / 1024:7.1f} MiB / {peak_rss / 1024:.1f} MiB ({peak_rss * 1024 / 1e6:.1f} MB)"
     )
     print(
         f"{'   then RSS after /healthz loads the Elasticsearch client':<58} "
@@ -320,7 +487,9 @@ def main() -> None:
     )
     print(f"download, first KiB via /files/<id>/download: {percentiles(timings['ours'])}")
     print(f"download, first KiB via a boto3 signed URL:   {percentiles(timings['direct'])}")
+    overhead = statistics.median(timings["ours"]) - statistics.median(timings["direct"])
     ratio = statistics.median(timings["ours"]) / statistics.median(timings["direct"])
+    print(f"{'download overhead, median ours - direct':<58} {overhead:7.2f} ms")
     print(f"{'download ours / direct (median)':<58} {ratio:7.2f}")
 
 

@@ -18,7 +18,11 @@ def derive_document(document_id: int) -> str:
     return document_derive(document=document)
 
 
-@task()
+# Before other tasks (derivatives, indexing): a person is waiting for this one.
+COMPLETE_UPLOAD_PRIORITY = 10
+
+
+@task(priority=COMPLETE_UPLOAD_PRIORITY)
 def complete_upload(upload_id: str) -> str:
     """Verify and store a direct upload the client asked to complete (see completion.py)."""
     # Imported here: completion imports this module to queue the task.
