@@ -29,8 +29,8 @@ from .services import bundle_count_downloads
 from .streaming import check_objects, sized_zip, then
 
 ZIP = "application/zip"
-# Common Cartridge packages are ZIPs with their own extension and type (CC 1.1 profile, A.2).
-IMSCC = "application/vnd.ims.imsccv1p1"
+# Common Cartridge packages are ZIPs with their own extension and media type per version.
+IMSCC = "application/vnd.ims.imscc{v}"
 MAX_TITLE_IN_NAME = 80
 
 
@@ -79,7 +79,12 @@ def record_cartridge(request, record_id: int):
         raise Http404
     members = functools.partial(cartridge_members, version=version)
     return _streamed(
-        request, bundle, members, extension="imscc", content_type=IMSCC, suffix=version.code
+        request,
+        bundle,
+        members,
+        extension="imscc",
+        content_type=IMSCC.format(v="v" + version.code.replace(".", "p")),
+        suffix=version.code,
     )
 
 
@@ -91,7 +96,12 @@ def collection_cartridge(request, collection_id: int):
     bundle = _bundle_or_404(bundle_of_collection, request, collection_id)
     members = functools.partial(cartridge_members, version=version)
     return _streamed(
-        request, bundle, members, extension="imscc", content_type=IMSCC, suffix=version.code
+        request,
+        bundle,
+        members,
+        extension="imscc",
+        content_type=IMSCC.format(v="v" + version.code.replace(".", "p")),
+        suffix=version.code,
     )
 
 

@@ -23,7 +23,7 @@ VERSIONS = ["1.1", "1.3"]
 def fetch(client, url, version) -> bytes:
     response = client.get(url, {"version": version})
     assert response.status_code == 200
-    assert response["Content-Type"] == "application/vnd.ims.imsccv1p1"
+    assert response["Content-Type"] == f"application/vnd.ims.imsccv{version.replace('.', 'p')}"
     assert response["Cache-Control"] == "private, no-store"
     body = b"".join(response.streaming_content)
     assert len(body) == int(response["Content-Length"])
