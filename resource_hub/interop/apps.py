@@ -6,3 +6,9 @@ class InteropConfig(AppConfig):
     name = "resource_hub.interop"
     label = "interop"
     verbose_name = _("Interoperability")
+
+    def ready(self):
+        # In ready(): the handlers import models, not yet loaded when apps.py is.
+        from .oai import signal_handlers
+
+        signal_handlers.connect()

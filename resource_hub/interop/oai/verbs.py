@@ -112,6 +112,14 @@ def list_sets(args: dict) -> Element:
     countries = {i.country.code: i.country.name_en for i in institutions}
     entries += [(f"country:{code}", name) for code, name in sorted(countries.items())]
     entries += [(f"institution:{i.slug}", i.title) for i in institutions]
+    entries += [
+        (
+            f"subject:{code}",
+            _("ISCED-F 2013 broad field %(code)s: %(name)s") % {"code": code, "name": name},
+        )
+        for code, name in selectors.subject_sets()
+    ]
+    entries.append((selectors.OPENAIRE, _("OpenAIRE: released public achievements")))
     for spec, name in entries:
         element = _el(verb, "set")
         _el(element, "setSpec", spec)
@@ -120,10 +128,10 @@ def list_sets(args: dict) -> Element:
 
 
 def _get(identifier: str):
-    record = selectors.items().filter(pk=_record_id(identifier)).first()
-    if record is None:
+    item = selectors.items().filter(record_id=_record_id(identifier)).first()
+    if item is None:
         raise id_does_not_exist(identifier)
-    return record
+    return item
 
 
 def get_record(args: dict) -> Element:
@@ -138,7 +146,7 @@ def get_record(args: dict) -> Element:
 def _header(parent, item):
     attrs = {"status": "deleted"} if item.deleted else {}
     header = _el(parent, "header", **attrs)
-    _el(header, "identifier", oai_identifier(item.record.pk))
+    _el(header, "identifier", oai_identifier(item.record_id))
     _el(header, "datestamp", utc(item.datestamp))
     for spec in item.sets:
         _el(header, "setSpec", spec)
@@ -209,9 +217,11 @@ def list_items(args: dict, *, with_metadata: bool) -> Element:
         state["size"] = queryset.count()
     if state.get("after"):
         stamp, last_id = datetime.fromisoformat(state["after"][0]), state["after"][1]
-        queryset = queryset.filter(Q(datestamp__gt=stamp) | Q(datestamp=stamp, pk__gt=last_id))
+        queryset = queryset.filter(
+            Q(datestamp__gt=stamp) | Q(datestamp=stamp, record_id__gt=last_id)
+        )
     size = settings.OAI_PAGE_SIZE
-    page = list(queryset.order_by("datestamp", "pk")[: size + 1])
+    page = list(queryset.order_by("datestamp", "record_id")[: size + 1])
     if not page:
         raise no_records_match()
     more, page = len(page) > size, page[:size]
@@ -233,7 +243,7 @@ def _resumption(verb, state, page, more):
     last = page[-1]
     following = {
         **state,
-        "after": [last.datestamp.isoformat(), last.pk],
+        "after": [last.datestamp.isoformat(), last.record_id],
         "cursor": state["cursor"] + len(page),
     }
     token, expires = token_dump(following)

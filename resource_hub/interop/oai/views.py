@@ -4,6 +4,7 @@ Every answer is HTTP 200 with an OAI-PMH document; errors are `<error>`
 elements as the protocol says (section 3.6), never another status.
 """
 
+import re
 from functools import partial
 from xml.etree.ElementTree import Element, SubElement, register_namespace, tostring
 
@@ -28,6 +29,13 @@ ARGUMENTS = {
     "ListIdentifiers": ({"metadataPrefix"}, {"from", "until", "set"}, "resumptionToken"),
     "ListRecords": ({"metadataPrefix"}, {"from", "until", "set"}, "resumptionToken"),
 }
+#: The protocol's syntax for these arguments (OAI-PMH.xsd: setSpecType, metadataPrefixType).
+#: A well-formed set that does not exist matches no records; an ill-formed one is a bad argument.
+_CHARACTER = r"[A-Za-z0-9\-_.!~*'()]"
+_SYNTAX = {
+    "set": re.compile(rf"{_CHARACTER}+(?::{_CHARACTER}+)*"),
+    "metadataPrefix": re.compile(rf"{_CHARACTER}+"),
+}
 VERBS = {
     "Identify": verbs.identify,
     "ListMetadataFormats": verbs.list_metadata_formats,
@@ -51,7 +59,12 @@ def _arguments(query) -> tuple[str, dict]:
         values = query.getlist(key)
         if len(values) != 1:
             raise bad_argument(_("An argument is repeated."))
+        if "\x00" in key or "\x00" in values[0]:  # the database refuses NUL in text
+            raise bad_argument(_("An argument holds a character that is not allowed."))
         args[key] = values[0]
+    for key, pattern in _SYNTAX.items():
+        if key in args and not pattern.fullmatch(args[key]):
+            raise bad_argument(_("The %(argument)s is not well formed.") % {"argument": key})
     required, optional, exclusive = ARGUMENTS[verb]
     if exclusive and exclusive in args:
         if len(args) != 1:
