@@ -299,3 +299,12 @@ def test_an_incremental_harvest_gives_what_changed_since(oai, records, world):
     assert set(found) == {ident(records["public"]), ident(changed)}
     assert found[ident(records["public"])].get("status") == "deleted"
     assert found[ident(changed)].get("status") is None
+
+
+def test_the_ends_of_the_calendar_are_no_error(oai, records):
+    for params in ({"until": "9999-12-31"}, {"until": "9999-12-31T23:59:59Z"},
+                   {"from": "0001-01-01"}, {"from": "0001-01-01T00:00:00Z"}):  # fmt: skip
+        root = oai(verb="ListIdentifiers", metadataPrefix="oai_dc", **params)
+        assert len(headers(root)) == 5, params
+    root = oai(verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": "9999-12-31"})
+    assert error_code(root) == "noRecordsMatch"

@@ -183,7 +183,8 @@ def _query(state: dict):
         queryset = queryset.filter(datestamp__gte=since[0])
     if until:
         step = timedelta(days=1) if until[1] == "day" else timedelta(seconds=1)
-        queryset = queryset.filter(datestamp__lt=until[0] + step)
+        if until[0] < datetime.max.replace(tzinfo=UTC) - step:  # 9999-12-31: no upper bound
+            queryset = queryset.filter(datestamp__lt=until[0] + step)
     if state.get("set"):
         in_set = selectors.set_filter(state["set"])
         if in_set is None:
