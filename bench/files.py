@@ -103,6 +103,33 @@ def make_file(path: Path, size: int) -> None:
         )
 
 
+class PeakMemory:
+    """The peak resident memory (VmHWM) of a child process, sampled until it exits.
+
+    Not the child's `ru_maxrss`: that counts the memory of this (large)
+    process at the fork, before the child's own program replaced it.
+    """
+
+    def __init__(self, process: subprocess.Popen):
+        self.kib = 0
+        self._process = process
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while self._process.poll() is None:
+            try:
+                self.kib = max(self.kib, memory_kib(self._process.pid, "VmHWM"))
+            except OSError:
+                break
+            time.sleep(0.005)
+
+    def wait(self) -> int:
+        self._process.wait()
+        self._thread.join()
+        return self.kib
+
+
 def derive(document_id: int) -> tuple[float, int]:
     """Run the derivatives task for one document in its own process: (seconds, peak RSS KiB)."""
     started = time.perf_counter()
@@ -112,10 +139,10 @@ def derive(document_id: int) -> tuple[float, int]:
         env={**os.environ, "TASKS_BACKEND": "immediate"},
         stdout=subprocess.DEVNULL,
     )
-    _pid, status, usage = os.wait4(process.pid, 0)
-    if status != 0:
+    peak = PeakMemory(process).wait()
+    if process.returncode != 0:
         raise SystemExit("files_derive failed")
-    return time.perf_counter() - started, usage.ru_maxrss
+    return time.perf_counter() - started, peak
 
 
 def bench_user():
@@ -159,7 +186,7 @@ def start_task_worker() -> tuple[subprocess.Popen, list[str]]:
     """A task worker with the site's production settings that runs one task and exits,
     once it is ready; and the lines it logs (its completion log says where the time went).
 
-    Its process's peak memory (ru_maxrss) is the completion's: the bench's own
+    Its process's peak memory is the completion's: the bench's own
     derivative tasks are taken off the queue (`drop_bench_tasks`) so that the
     one task it runs is the completion.
     """
@@ -194,6 +221,7 @@ def start_task_worker() -> tuple[subprocess.Popen, list[str]]:
         raise SystemExit("the task worker did not start:\n" + "".join(lines))
     threading.Thread(target=lambda: lines.extend(worker.stderr), daemon=True).start()
     worker.ready_rss = memory_kib(worker.pid, "VmRSS")
+    worker.peak = PeakMemory(worker)
     return worker, lines
 
 
@@ -334,12 +362,12 @@ def upload_both(base, user, token, collection, path, concurrency, client, part_s
     worker, lines = start_task_worker()
     baseline = upload_boto3(client, path, concurrency, part_size)
     document, ours = upload_ours(base, token, collection, path, concurrency, declare=declare)
-    _pid, status, usage = os.wait4(worker.pid, 0)
-    if status != 0:
+    peak = worker.peak.wait()
+    if worker.returncode != 0:
         raise SystemExit("the task worker failed:\n" + "".join(lines))
     ours["log"] = next((line.strip() for line in lines if "assembled in" in line), "")
     ours["worker_ready_rss"] = worker.ready_rss
-    return baseline, document, ours, usage.ru_maxrss
+    return baseline, document, ours, peak
 
 
 def delete_documents(ids) -> None:
@@ -464,7 +492,7 @@ def main() -> None:
         if ours["log"]:
             print(f"      the worker's log: {ours['log'].split(': ', 1)[-1]}")
         print(
-            f"{'   task worker RSS when ready / peak (ru_maxrss)':<58} "
+            f"{'   task worker RSS when ready / peak (VmHWM)':<58} "
             f"{ours['worker_ready_rss'] / 1024:7.1f} MiB / {task_rss / 1024:.1f} MiB"
             f" ({task_rss * 1024 / 1e6:.1f} MB)"
         )

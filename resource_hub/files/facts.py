@@ -64,7 +64,7 @@ def _digests(file: BinaryIO) -> tuple[str, str, int]:
     return sha256.hexdigest(), sha1.hexdigest(), size
 
 
-THREADED_CHUNK_SIZE = 4 * 1024 * 1024
+THREADED_CHUNK_SIZE = 1024 * 1024
 
 
 def _digests_threaded(file: BinaryIO) -> tuple[str, str, int]:
