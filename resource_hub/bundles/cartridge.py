@@ -17,7 +17,6 @@ webcontent resource of their own (`LICENSES.txt`), listed last.
 Pure functions of a `Bundle` (and the stored sizes), like records/exports.py.
 """
 
-import threading
 from dataclasses import dataclass
 from urllib.parse import quote
 from xml.etree import ElementTree
@@ -26,6 +25,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from resource_hub.core.xml import xml_text
 from resource_hub.records.citation import apa, gbt7714
 
 from .archive import LICENSES, licences_text
@@ -117,22 +117,11 @@ def cartridge_members(bundle: Bundle, sizes: dict[str, int], version: CartridgeV
 # --- imsmanifest.xml -----------------------------------------------------------------
 
 
-_prefixes_lock = threading.Lock()
-
-
 def _serialize(element, prefixes: dict[str, str]) -> str:
-    """The XML text of `element` with these prefixes (namespace → prefix, "" for the default).
-
-    ElementTree knows prefixes only through its global registry, and each
-    version's namespaces differ, so they are set just before writing, under a
-    lock so that two packages made at once do not swap them.
-    """
+    """The XML text of `element` with these prefixes (namespace → prefix, "" for the default);
+    each version's namespaces differ (core/xml.py keeps them from other documents')."""
     ElementTree.indent(element)
-    with _prefixes_lock:
-        for namespace, prefix in prefixes.items():
-            ElementTree.register_namespace(prefix, namespace)
-        text = ElementTree.tostring(element, encoding="unicode", xml_declaration=True)
-    return text + "\n"
+    return xml_text(element, prefixes) + "\n"
 
 
 def href(path: str) -> str:

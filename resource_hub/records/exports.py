@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from xml.etree import ElementTree
 
+from resource_hub.core.xml import xml_text
+
 from .citation import Work, split_name
 
 
@@ -201,8 +203,6 @@ def csl_json(work: Work, record_id: int, accessed: date) -> str:
 
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC = "http://purl.org/dc/elements/1.1/"
-ElementTree.register_namespace("oai_dc", OAI_DC)
-ElementTree.register_namespace("dc", DC)
 
 
 def dublin_core(work: Work, record_id: int, accessed: date) -> str:
@@ -223,7 +223,7 @@ def dublin_core(work: Work, record_id: int, accessed: date) -> str:
     for name, value in values:
         if value:
             ElementTree.SubElement(root, f"{{{DC}}}{name}").text = value
-    return ElementTree.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+    return xml_text(root, {OAI_DC: "oai_dc", DC: "dc"}) + "\n"
 
 
 FORMATS = {

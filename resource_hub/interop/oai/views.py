@@ -6,19 +6,24 @@ elements as the protocol says (section 3.6), never another status.
 
 import re
 from functools import partial
-from xml.etree.ElementTree import Element, SubElement, register_namespace, tostring
+from xml.etree.ElementTree import Element, SubElement
 
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from resource_hub.core.xml import xml_text
+from resource_hub.records.exports import DC, OAI_DC
+
 from . import verbs
 from .errors import OAIError, bad_argument
+from .formats.datacite import DATACITE
+from .formats.lom import LOM
 from .verbs import OAI, XSI
 
-register_namespace("", OAI)
-register_namespace("xsi", XSI)
+#: The prefixes of an answer (core/xml.py: no other document changes them).
+PREFIXES = {OAI: "", XSI: "xsi", OAI_DC: "oai_dc", DC: "dc", DATACITE: "datacite", LOM: "lom"}
 
 #: verb -> (required, optional, exclusive) arguments
 ARGUMENTS = {
@@ -98,7 +103,7 @@ def oai_pmh(request):
         if error.code in ("badVerb", "badArgument"):
             request_element.attrib.clear()
         SubElement(root, f"{{{OAI}}}error", {"code": error.code}).text = error.message
-    body = tostring(root, encoding="unicode", xml_declaration=False)
+    body = xml_text(root, PREFIXES, declaration=False)
     return HttpResponse(
         '<?xml version="1.0" encoding="UTF-8"?>\n' + body,
         content_type="text/xml; charset=utf-8",

@@ -6,7 +6,7 @@ vocabularies map onto DataCite's: ISCED-F 2013 subjects with their scheme,
 SPDX licences with their identifier and URL, ORCID iDs as name identifiers.
 """
 
-from xml.etree.ElementTree import Element, SubElement, register_namespace
+from xml.etree.ElementTree import Element, SubElement
 
 from resource_hub.records.citation import split_name
 
@@ -18,7 +18,6 @@ ISCED_F_URI = (
     "https://uis.unesco.org/en/topic/international-standard-classification-education-isced"
 )
 SPDX_URI = "https://spdx.org/licenses/"
-register_namespace("datacite", DATACITE)
 
 #: Our type slug (after "material-" / "achievement-") -> DataCite resourceTypeGeneral.
 GENERAL_TYPES = {

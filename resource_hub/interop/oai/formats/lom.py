@@ -8,12 +8,11 @@ the broad, narrow and detailed fields as its taxon path; the licence, rights.
 People are vCards, as LOM requires.
 """
 
-from xml.etree.ElementTree import Element, SubElement, register_namespace
+from xml.etree.ElementTree import Element, SubElement
 
 LOM = "http://ltsc.ieee.org/xsd/LOM"
 LOM_SCHEMA = "http://ltsc.ieee.org/xsd/lomv1.0/lom.xsd"
 VOCABULARY = "LOMv1.0"
-register_namespace("lom", LOM)
 
 #: Our levels and sectors -> LOM's educational context (LOMv1.0 vocabulary).
 CONTEXTS = {
