@@ -110,6 +110,18 @@ def api_record(who: Who, state: str, above: list) -> str:
     return "404"
 
 
+def bundled(listing_above: list):
+    """A curated collection's ZIP holding the record: a collection the viewer may not open
+    is a 404 (a download, not a page: no sign-in form), else whether the record is in it."""
+
+    def expect(who: Who, state: str, above: list) -> str:
+        if not all(passes(who, *r) for r in listing_above):
+            return "404"
+        return found(who, state, above)
+
+    return expect
+
+
 def oai(who: Who, state: str, above: list) -> str:
     """OAI-PMH GetRecord: harvesters are anonymous whoever asks; a record released once
     and no longer open to everyone is a deleted header; one never released does not exist."""

@@ -36,10 +36,13 @@ Run: DATABASE_URL=... CI=true pytest -q tests/access/test_parity.py (about
 two minutes; each test prints its cell count and seconds per surface).
 """
 
+import io
 import json
 import re
 import time
 import uuid
+import zipfile
+from functools import partial
 from urllib.parse import urlparse
 
 import boto3
@@ -135,6 +138,8 @@ def answer(response) -> str:
         if path.endswith("/accounts/login/"):
             return "login"
         return f"302 {path}"
+    if response.streaming:  # a download (a bundle): its status says it all
+        return "ok" if response.status_code == 200 else str(response.status_code)
     if response.status_code == 200 and b"/_util/authenticate_with_password/" in response.content:
         return "password"
     return "ok" if response.status_code == 200 else str(response.status_code)
@@ -177,18 +182,30 @@ def _api(path, key):
     return check
 
 
-def _oai(client, world, state) -> str:
+def _oai(client, world, state, prefix="oai_dc") -> str:
     """GetRecord's answer: the record, a deleted header, or the protocol's error code."""
     host = Site.objects.get(is_default_site=True).hostname
     identifier = f"oai:{host}:record/{world.records[state].pk}"
     response = client.get(
-        "/oai", {"verb": "GetRecord", "metadataPrefix": "oai_dc", "identifier": identifier}
+        "/oai", {"verb": "GetRecord", "metadataPrefix": prefix, "identifier": identifier}
     )
     assert response.status_code == 200, response.content
     text = response.content.decode()
     if "<error " in text:
         return text.split('code="', 1)[1].split('"', 1)[0]
     return "deleted" if 'status="deleted"' in text else "record"
+
+
+def _collection_zip(client, world, state) -> str:
+    """The curated collection's "Download all files": its refusal, or whether the record
+    is in the archive's manifest.json."""
+    response = client.get(reverse("bundles:collection_files", args=[world.collection_page.pk]))
+    if response.status_code != 200:
+        return str(response.status_code)
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    manifest = json.loads(archive.read("manifest.json"))
+    ids = {record["id"] for record in manifest["records"]}
+    return "shown" if world.records[state].pk in ids else "absent"
 
 
 def _get(url_of):
@@ -230,6 +247,22 @@ PUBLIC_SURFACES = {
         table.api_record,
     ),
     "oai record": (_oai, table.oai),
+    **{
+        f"oai record {prefix}": (partial(_oai, prefix=prefix), table.oai)
+        for prefix in ("oai_datacite", "lom")
+    },
+    "files zip": (
+        _get(lambda w, s: reverse("bundles:record_files", args=[w.records[s].pk])),
+        table.export,
+    ),
+    "cartridge": (
+        _get(
+            lambda w, s: (
+                reverse("bundles:record_cartridge", args=[w.records[s].pk]) + "?version=1.1"
+            )
+        ),
+        table.export,
+    ),
     "api citation": (
         _get(lambda w, s: f"/api/v1/records/{w.records[s].pk}/citation?style=gbt7714"),
         table.api_record,
@@ -252,6 +285,7 @@ def listing_surfaces(above: list) -> dict:
         "home": (_listing(lambda w: "/en/"), table.listed([])),
         "institution page": (_listing(lambda w: w.inst_a.url), table.listed(inst_above)),
         "collection page": (_listing(lambda w: w.collection_page.url), table.listed(index_above)),
+        "collection zip": (_collection_zip, table.bundled(index_above)),
     }
 
 
@@ -354,6 +388,7 @@ PHASE_SURFACES = {
         "records api",
         "api record",
         "oai record",
+        "files zip",
     ]
 }
 
