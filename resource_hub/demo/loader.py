@@ -1,7 +1,8 @@
 """Load the demo content: site, institutions, accounts, records and files. Idempotent.
 
 Everything is created through the services (site_bootstrap, institution_create,
-membership_add, record_*, document_create, file_attach), so the demo shows
+membership_add, record_*, document_create, file_attach; curated collections as
+the admin makes them), so the demo shows
 real permissions, workflow history and audit log. What exists already (found
 by stable slugs and usernames) is skipped, so a second load only reads.
 """
@@ -20,6 +21,7 @@ from resource_hub.portal.services import site_bootstrap
 from search.services import index_deferred
 
 from . import accounts
+from .collections import collections_load
 from .institutions import INSTITUTIONS, InstitutionRow
 from .records import Vocabularies, record_load
 from .selectors import demo_record_indices, demo_summary
@@ -36,6 +38,7 @@ class LoadReport:
     institutions_created: int = 0
     accounts_created: int = 0
     records_created: int = 0
+    collections_created: int = 0
     files_created: int = 0
     admin_password_is_demo: bool = True
     accounts: list = field(default_factory=list)
@@ -74,6 +77,7 @@ def load_demo(
             report.records_created += 1
             if progress:
                 progress("records", number, len(todo))
+        report.collections_created = collections_load(admin=admin, pages=pages)
     report.summary = demo_summary()
     return report
 

@@ -18,7 +18,7 @@ from wagtail.models import (
 
 from resource_hub.files.models import ResourceDocument
 from resource_hub.institutions.models import InstitutionPage
-from resource_hub.records.models import RecordPage
+from resource_hub.records.models import CuratedCollectionPage, RecordPage
 
 from .institutions import INSTITUTIONS
 from .specs import SLUG_PREFIX, State, index_from_slug
@@ -97,5 +97,6 @@ def demo_summary() -> dict:
         .count(),
         "states": Counter(record_states(records).values()),
         "languages": Counter(records.values_list("language_id", flat=True)),
+        "collections": CuratedCollectionPage.objects.live().count(),
         "pages": Page.objects.count(),
     }

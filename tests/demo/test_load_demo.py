@@ -13,7 +13,7 @@ from resource_hub.demo.institutions import INSTITUTIONS
 from resource_hub.demo.selectors import demo_records, record_states
 from resource_hub.demo.specs import State, build_specs
 from resource_hub.files.models import ResourceDocument
-from resource_hub.records.models import RecordPage
+from resource_hub.records.models import CuratedCollectionPage, RecordPage
 
 from .helpers import pdf_language, squeezed, text_of
 
@@ -30,6 +30,7 @@ def counts() -> dict:
     return {
         "pages": Page.objects.count(),
         "records": RecordPage.objects.count(),
+        "collections": CuratedCollectionPage.objects.count(),
         "revisions": Revision.objects.count(),
         "log entries": PageLogEntry.objects.count(),
         "workflow states": WorkflowState.objects.count(),
@@ -52,6 +53,12 @@ def test_small_load_twice_gives_the_same_content(s3_storage, s3_client, settings
     first_output = load()
     first = counts()
     assert first["records"] == 20
+    # Curated collections of released public records with files: "Download all" shows.
+    assert first["collections"] == 2
+    for collection in CuratedCollectionPage.objects.live():
+        picked = RecordPage.objects.filter(pk__in=collection.items.values("record_id"))
+        assert picked.exists()
+        assert all(record.live and record.files.exists() for record in picked)
     assert "resource-hub-demo" in first_output and "teacher.yunnan-agri" in first_output
 
     second_output = load("-v0")

@@ -74,7 +74,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo content now: {summary['institutions']} institutions, "
             f"{summary['records']} records ({summary['materials']} teaching resources, "
-            f"{summary['achievements']} achievements), {summary['files']} files."
+            f"{summary['achievements']} achievements), {summary['files']} files, "
+            f"{summary['collections']} curated collections."
         )
         states = summary["states"]
         self.stdout.write(
