@@ -30,7 +30,6 @@ import time
 import uuid
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -46,27 +45,7 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def own_database(name: str) -> str:
-    """The services' PostgreSQL URL with the database `name`, created when missing."""
-    import psycopg
-
-    url = os.environ.get("DATABASE_URL") or ""
-    path = ROOT / ".env.services"
-    if not url and path.exists():
-        for line in path.read_text().splitlines():
-            if line.startswith("DATABASE_URL="):
-                url = line.split("=", 1)[1].strip()
-    if not url.startswith("postgres"):
-        raise SystemExit("run `make services` first (PostgreSQL)")
-    parts = urlsplit(url)
-    server = urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
-    with psycopg.connect(server, autocommit=True) as connection:
-        found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if found.fetchone() is None:
-            connection.execute(f'CREATE DATABASE "{name}"')
-            print(f"created the database {name}")
-    return urlunsplit(parts._replace(path=f"/{name}"))
-
+from _database import own_database
 
 ARGS = parse_args()
 os.environ["DATABASE_URL"] = own_database(ARGS.database)
