@@ -208,9 +208,13 @@ def _parent_titles(records) -> dict[str, str]:
 
 
 def _folder(record) -> str:
-    """`<id> <title>`: unique in the archive, and readable."""
-    title = safe_filename(record.title[:MAX_FOLDER_TITLE])
-    return f"{record.pk} {title}"
+    """`<id> <title>`: unique in the archive, and readable (a long title cut at a space
+    when it has one, not inside a word; Chinese and Thai titles have none: cut where it is)."""
+    title = record.title
+    if len(title) > MAX_FOLDER_TITLE:
+        cut = title[: MAX_FOLDER_TITLE + 1].rsplit(" ", 1)[0]
+        title = cut if len(cut) >= MAX_FOLDER_TITLE // 2 else title[:MAX_FOLDER_TITLE]
+    return f"{record.pk} {safe_filename(title)}"
 
 
 def _files(record, folder: str, rows: list) -> list[BundleFile]:
