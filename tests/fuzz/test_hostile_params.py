@@ -205,3 +205,46 @@ def test_record_exports(scenery, request_counts, query, other_id, own, export_fo
     record_id = scenery["record"].pk if own else other_id
     path = f"/records/{record_id}/export/{export_format}"
     send(scenery, request_counts, "/records/<id>/export/<format>", path, query, signed_in)
+
+
+@pytest.mark.parametrize("kind", ["files.zip", "cartridge.imscc"])
+@FUZZ
+@given(
+    query=queries(("version",)),
+    other_id=st.integers(0, 10**25),
+    own=st.booleans(),
+    signed_in=st.booleans(),
+)
+def test_bundles(scenery, request_counts, kind, query, other_id, own, signed_in):
+    record_id = scenery["record"].pk if own else other_id
+    path, endpoint = f"/bundles/records/{record_id}/{kind}", f"/bundles/records/<id>/{kind}"
+    response = send(scenery, request_counts, endpoint, path, query, signed_in)
+    if response.streaming:
+        b"".join(response.streaming_content)  # sent in full, as a browser reads it
+
+
+OAI_ARGUMENTS = ("verb", "metadataPrefix", "identifier", "from", "until", "set", "resumptionToken")
+OAI_SPECIMENS = st.sampled_from(
+    ["Identify", "ListRecords", "GetRecord", "ListSets", "ListIdentifiers", "ListMetadataFormats",
+     "oai_dc", "oai_datacite", "lom", "2026-01-01", "2026-01-01T00:00:00Z", "9999-12-31",
+     "oai:localhost:record/1", "subject:08", "openaire", "type:achievement"]
+)  # fmt: skip
+
+
+@FUZZ
+@given(
+    pairs=st.lists(
+        st.tuples(
+            st.sampled_from(OAI_ARGUMENTS),
+            OAI_SPECIMENS.map(lambda text: quote(text, safe="")) | values,
+        ),
+        max_size=5,
+    ),
+    signed_in=st.booleans(),
+)
+def test_oai_pmh(scenery, request_counts, pairs, signed_in):
+    """Every answer is the protocol's: HTTP 200 and an OAI-PMH document, errors inside."""
+    query = "&".join(f"{key}={value}" for key, value in pairs)
+    response = send(scenery, request_counts, "/oai", "/oai", query, signed_in)
+    assert response.status_code == 200, f"/oai?{query} → {response.status_code}"
+    assert b"<OAI-PMH " in response.content, response.content[:300]
