@@ -3,6 +3,7 @@ through `environment.py`; each integration has its own module (storage, search).
 """
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 from .api import *  # noqa: F403
@@ -125,8 +126,18 @@ LANGUAGES = [
     ("id", "Bahasa Indonesia"),
     ("ms", "Bahasa Melayu"),
     ("km", "ខ្មែរ"),
+    ("lo", "ລາວ"),
     ("my", "မြန်မာ"),
+    ("fil", "Filipino"),
 ]
+# Django ships no locale information for Lao and Filipino; without it
+# get_language_info() (the language switcher) fails for them.
+LANG_INFO.update(
+    {
+        "lo": {"bidi": False, "code": "lo", "name": "Lao", "name_local": "ລາວ"},
+        "fil": {"bidi": False, "code": "fil", "name": "Filipino", "name_local": "Filipino"},
+    }
+)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
