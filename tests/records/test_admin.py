@@ -93,3 +93,30 @@ def test_page_chooser_hides_other_institutions_drafts(client, world, records):
     assert "Released dataset" in body
     assert "Slides waiting for review" not in body
     assert "Lesson plan needing changes" not in body
+
+
+def test_record_listing_offers_only_the_filters_records_have(client, world, records):
+    client.force_login(world.editor_a)
+
+    response = client.get(reverse("records:index"))
+    form = response.context["filters"].form
+
+    assert {"institution", "state", "content_type", "language", "access_level"} <= set(form.fields)
+    assert "site" not in form.fields
+    assert "has_child_pages" not in form.fields
+
+
+def test_record_editor_has_no_promote_tab_and_shows_levels_as_checkboxes(client, world, records):
+    released = records[2]
+    client.force_login(world.editor_a)
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[released.pk]))
+    body = response.content.decode()
+
+    assert response.status_code == 200
+    assert 'id="tab-label-promote"' not in body and ">Promote<" not in body
+    assert 'name="slug"' in body  # the web address stays editable, on the first tab
+    form = response.context["form"]
+    assert form.fields["education_levels"].widget.input_type == "checkbox"
+    assert form.fields["contributing_institutions"].widget.input_type == "checkbox"
+    assert 'type="checkbox" name="education_levels"' in body

@@ -91,6 +91,11 @@ class RecordFilterSet(PageFilterSet):
         label=_("Who may see it"), choices=AccessLevel.choices
     )
 
+    # Wagtail's page filters that mean nothing for records: they all live on one
+    # site, and a record never has child pages.
+    site = None
+    has_child_pages = None
+
     class Meta:
         model = RecordPage
         fields = []

@@ -1,5 +1,6 @@
 """The two kinds of record: teaching resources and achievements."""
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
@@ -9,6 +10,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
+    TitleFieldPanel,
 )
 from wagtail.models import Page
 from wagtail.search import index
@@ -20,7 +22,10 @@ from .base import RecordPage
 
 def _description_panels(type_label):
     return [
-        FieldPanel("title", help_text=_("The title in the record's original language.")),
+        TitleFieldPanel("title", help_text=_("The title in the record's original language.")),
+        # The web address's last part; it follows the title until edited. Records
+        # have no "Promote" tab: a record's search description is its abstract.
+        FieldPanel("slug", heading=_("Web address")),
         FieldPanel("abstract"),
         FieldPanel("keywords"),
         FieldRowPanel([FieldPanel("language"), FieldPanel("year")]),
@@ -31,8 +36,9 @@ def _description_panels(type_label):
 
 _CLASSIFICATION_PANELS = [
     FieldPanel("subject"),
-    FieldPanel("education_levels"),
-    FieldPanel("contributing_institutions"),
+    # Checkboxes, not a multiple select: what is chosen stays in view, no ctrl-click.
+    FieldPanel("education_levels", widget=forms.CheckboxSelectMultiple),
+    FieldPanel("contributing_institutions", widget=forms.CheckboxSelectMultiple),
     InlinePanel("relations", heading=_("Related records"), label=_("related record")),
 ]
 _TRANSLATION_PANELS = [
@@ -68,7 +74,6 @@ class TeachingResourcePage(RecordPage):
             ObjectList(_TRANSLATION_PANELS, heading=_("Translations")),
             ObjectList(_FILE_PANELS, heading=_("Files")),
             ObjectList(_ACCESS_PANELS, heading=_("Licence and access")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
         ]
     )
     template = "records/teaching_resource_page.html"
@@ -131,7 +136,6 @@ class AchievementPage(RecordPage):
             ObjectList(_TRANSLATION_PANELS, heading=_("Translations")),
             ObjectList(_FILE_PANELS, heading=_("Files")),
             ObjectList(_ACCESS_PANELS, heading=_("Licence and access")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
         ]
     )
     template = "records/achievement_page.html"
