@@ -58,6 +58,7 @@ urlpatterns += i18n_patterns(
     path("browse/", include(browse_views.urlpatterns)),
     path("desk/", include("resource_hub.desk.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("resource_hub.notifications.urls")),  # landing, e-mail settings
     # Wagtail's page serving catches everything else, so it goes last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -7,6 +7,7 @@ from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 from .api import *  # noqa: F403
+from .email import *  # noqa: F403
 from .environment import BASE_DIR, env_base_url, env_choice, env_list, env_str
 from .search import *  # noqa: F403
 from .security import *  # noqa: F403
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # After wagtail.admin: it replaces Wagtail's moderation e-mails (see its signal_handlers).
+    "resource_hub.notifications",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -169,7 +172,8 @@ TASKS = {
 # Wagtail's private pages send visitors there too.
 LOGIN_URL = "login"
 WAGTAIL_FRONTEND_LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "desk:submissions"
+# Editors land on their review queue, everyone else on their submissions.
+LOGIN_REDIRECT_URL = "notifications:landing"
 LOGOUT_REDIRECT_URL = "/"
 
 WAGTAIL_SITE_NAME = _("Resource Hub")

@@ -3,6 +3,9 @@
 Both paths end in `membership_add`, called with the editor's authority (the
 editor who made the invitation, still an editor when it is accepted; or the
 editor who approves the request).
+
+Each step sends a signal (below) that apps built on the desk subscribe to;
+the notifications app e-mails the people concerned, after commit.
 """
 
 import hashlib
@@ -10,6 +13,7 @@ import secrets
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,6 +24,13 @@ from ..errors import DeskError, DeskPermissionDenied
 from ..models import MembershipInvitation, MembershipRequest
 
 INVITATION_DAYS = 7
+
+# provides args: request (a new MembershipRequest)
+membership_request_created = Signal()
+# provides args: request (approved or declined), user (the editor who answered)
+membership_request_answered = Signal()
+# provides args: invitation (just accepted; accepted_by is the new teacher)
+invitation_accepted = Signal()
 
 
 def token_hash(token: str) -> str:
@@ -83,6 +94,7 @@ def invitation_accept(*, user, token: str) -> MembershipInvitation:
     MembershipRequest.objects.filter(
         user=user, institution=institution, status=MembershipRequest.Status.PENDING
     ).update(status=MembershipRequest.Status.APPROVED, decided_at=timezone.now())
+    invitation_accepted.send(sender=MembershipInvitation, invitation=invitation)
     return invitation
 
 
@@ -105,6 +117,7 @@ def membership_request_create(*, user, institution, message: str = "") -> Member
             _("You have already asked to join %(institution)s; an editor will answer.")
             % {"institution": institution}
         ) from exc
+    membership_request_created.send(sender=MembershipRequest, request=request)
     return request
 
 
@@ -125,4 +138,5 @@ def membership_request_decide(*, user, request: MembershipRequest, approve: bool
     request.decided_by = user
     request.decided_at = timezone.now()
     request.save(update_fields=["status", "decided_by", "decided_at"])
+    membership_request_answered.send(sender=MembershipRequest, request=request, user=user)
     return request
