@@ -1,4 +1,5 @@
-"""Browse pages: institutions, countries, subjects and levels, with public record counts.
+"""Browse pages: institutions, countries, subjects and levels, with public record counts,
+and the curated collections the viewer may open.
 
 Each entry links to the search page with the matching filter (parameter names
 from search/facets.py) or to the institution's own page.
@@ -29,6 +30,7 @@ SECTIONS = (
     ("browse_countries", _("Countries")),
     ("browse_subjects", _("Subjects")),
     ("browse_levels", _("Levels and sectors")),
+    ("browse_collections", _("Collections")),
 )
 
 
@@ -87,9 +89,26 @@ def levels(request):
     )
 
 
+@require_GET
+@refuse_invalid_parameters
+def collections(request):
+    """Every institution's released collections this viewer may open (the access policy's)."""
+    number = request.GET.get("page", "").strip()
+    number = clean_integer("page", number, low=1, high=MAX_PAGE) if number else 1
+    return _render(
+        request,
+        "portal/browse_collections.html",
+        {
+            "collections": selectors.collection_cards(request, page=number),
+            "current": "browse_collections",
+        },
+    )
+
+
 urlpatterns = [
     path("institutions/", institutions, name="browse_institutions"),
     path("countries/", countries, name="browse_countries"),
     path("subjects/", subjects, name="browse_subjects"),
     path("levels/", levels, name="browse_levels"),
+    path("collections/", collections, name="browse_collections"),
 ]

@@ -11,14 +11,17 @@ number of records or institutions.
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F
+from django.db.models import Count, F, Prefetch
 from django.db.models.functions import Substr
+from django.utils.translation import get_language
+from wagtail.images import get_image_model
 
 from resource_hub.access.records import visible_pages, visible_records
 from resource_hub.access.viewers import viewer_of
 from resource_hub.core.vocabularies import Country, EducationLevel, SubjectField
 from resource_hub.institutions.models import InstitutionPage
-from resource_hub.records.models import CuratedCollectionPage, RecordPage
+from resource_hub.records.models import CuratedCollectionItem, CuratedCollectionPage, RecordPage
+from resource_hub.records.models.collections import CuratedCollectionTranslation
 from resource_hub.records.selectors import record_listing
 
 
@@ -149,3 +152,76 @@ def institution_collections(who, institution: InstitutionPage) -> list[CuratedCo
     """The institution's curated collections the viewer may open, by title."""
     collections = CuratedCollectionPage.objects.child_of(institution)
     return list(visible_pages(who, collections).order_by("title"))
+
+
+COLLECTIONS_PER_PAGE = 12
+#: The cover's rendition on a collection card (16:9), prefetched for a whole page.
+COVER_SPEC = "fill-640x360"
+
+
+@dataclass
+class CollectionCard:
+    """A curated collection as the collections page lists it, for one viewer."""
+
+    page: CuratedCollectionPage
+    title: str
+    description: str
+    language: str  # of title and description when translated, else ""
+    institution: InstitutionPage | None
+    items: int  # records in it that this viewer may open
+
+
+def collection_cards(who, *, page=None) -> Page:
+    """One page of the released collections `who` may open, newest first, as cards.
+
+    The access policy chooses the collections (`visible_pages`) and counts each
+    one's items (`visible_records`), so a card never counts a record its page
+    would hide. A missing or wrong page number gives the first or last page.
+    Six queries, whatever the number of collections or items.
+    """
+    collections = (
+        visible_pages(who, CuratedCollectionPage.objects.all())
+        .prefetch_related(
+            Prefetch(
+                "cover_image", queryset=get_image_model().objects.prefetch_renditions(COVER_SPEC)
+            )
+        )
+        .order_by("-first_published_at", "-pk")
+    )
+    listing = Paginator(collections, COLLECTIONS_PER_PAGE).get_page(page)
+    rows = list(listing.object_list)
+    pks = [row.pk for row in rows]
+    counts = dict(
+        CuratedCollectionItem.objects.filter(
+            collection__in=pks, record__in=visible_records(who).values("pk")
+        )
+        .values("collection")
+        .annotate(n=Count("record", distinct=True))
+        .order_by()
+        .values_list("collection", "n")
+    )
+    language = (get_language() or "en").split("-")[0].lower()  # "zh-hans" -> "zh"
+    translations: dict[int, list] = {}
+    for translation in CuratedCollectionTranslation.objects.filter(
+        collection__in=pks, language_id=language
+    ):
+        translations.setdefault(translation.collection_id, []).append(translation)
+    parents = {row.path[: -CuratedCollectionPage.steplen] for row in rows}
+    institutions = {
+        institution.path: institution
+        for institution in InstitutionPage.objects.filter(path__in=parents).select_related(
+            "country"
+        )
+    }
+    cards = []
+    for row in rows:
+        shown = row.shown_text(translations.get(row.pk, []))
+        cards.append(
+            CollectionCard(
+                page=row,
+                institution=institutions.get(row.path[: -CuratedCollectionPage.steplen]),
+                items=counts.get(row.pk, 0),
+                **shown,
+            )
+        )
+    return Page(cards, listing.number, listing.paginator)
