@@ -1,0 +1,86 @@
+"""Friendly error pages (issue 14, part 7): with DEBUG off, a missing page is the site's
+styled 404 in the visitor's language, and a fault is a 500 page that needs neither the
+request's context processors nor the database."""
+
+import pytest
+from django.db import connection
+from django.test import Client, RequestFactory
+from django.urls import reverse
+from django.utils import translation
+from django.views.defaults import server_error
+
+
+@pytest.fixture
+def production_like(settings):
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = ["testserver"]
+
+
+def test_a_missing_page_is_the_site_404_in_english(client, world, production_like):
+    response = client.get("/en/no-such-page/")
+
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "404.html" in [t.name for t in response.templates]
+    assert '<html lang="en"' in html
+    assert "<h1>Page not found</h1>" in html
+    assert "css/site.css" in html and '<footer class="site-footer">' in html  # the layout
+    assert f'action="{reverse("search")}"' in html  # a way on
+    assert f'href="{reverse("browse_collections")}"' in html
+
+
+def test_a_missing_page_under_zh_hans_is_chinese(client, world, production_like):
+    response = client.get("/zh-hans/no-such-page/")
+
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert '<html lang="zh-hans"' in html
+    assert "<h1>页面不存在</h1>" in html
+    assert "Page not found" not in html
+    with translation.override("zh-hans"):
+        assert f'href="{reverse("wagtail_serve", args=[""])}"' in html
+
+
+def test_a_missing_collection_is_a_404_too(client, world, production_like):
+    response = client.get(world.inst_a.url + "no-such-collection/")
+
+    assert response.status_code == 404
+    assert "<h1>Page not found</h1>" in response.content.decode()
+
+
+@pytest.mark.urls("tests.site.error_urls")
+@pytest.mark.parametrize(
+    ("prefix", "language", "home_link"),
+    [("en", "en", "Go to the home page"), ("zh-hans", "zh-hans", "返回首页")],
+)
+def test_a_fault_is_the_friendly_500_page_in_the_visitor_language(
+    db, production_like, prefix, language, home_link
+):
+    client = Client(raise_request_exception=False)
+
+    response = client.get(f"/{prefix}/broken/")
+
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert f'<html lang="{language}"' in html
+    assert "css/site.css" in html
+    assert home_link in html  # the interface's words, in the visitor's language
+    with translation.override(language):
+        title = translation.gettext("Something went wrong on our side")
+    assert f"<h1>{title}</h1>" in html
+
+
+def test_the_500_page_needs_neither_the_database_nor_context_processors(settings):
+    settings.DEBUG = False
+
+    def refuse(execute, sql, params, many, context):
+        raise AssertionError(f"the 500 page queried the database: {sql}")
+
+    request = RequestFactory().get("/en/broken/")  # no user, no session, no nonce
+    with translation.override("zh-hans"), connection.execute_wrapper(refuse):
+        response = server_error(request)
+
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert '<html lang="zh-hans"' in html
+    assert 'href="/zh-hans/"' in html and "返回首页" in html  # in the visitor's language
