@@ -145,7 +145,7 @@ COLLECTIONS = [
         "布线、交换与小型办公网络，附面向信息技术专业文凭课程的实操任务。",
     ),
     CollectionRow(
-        "lancang-mekong", "heritage-and-inclusion", ("heritage", "braille"),
+        "vientiane-tech", "heritage-and-inclusion", ("heritage", "braille"),
         "Heritage and inclusive classrooms",
         "Cultural heritage along the Lancang–Mekong, and teaching blind and low-vision "
         "students with braille: materials for teachers who want every learner included.",
