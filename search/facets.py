@@ -21,7 +21,8 @@ class Facet:
 
 FACETS: tuple[Facet, ...] = (
     Facet("record_type", "record_type", _("Record type"), size=5),
-    Facet("subject", "subjects", _("Subject"), size=40),
+    # Every ISCED-F field the results have (123 in all), for the page's subject tree.
+    Facet("subject", "subjects", _("Subject"), size=150),
     Facet("level", "levels", _("Level or sector"), size=30),
     Facet("resource_type", "resource_type", _("Resource type"), size=30),
     Facet("language", "languages", _("Language"), size=30),

@@ -44,7 +44,28 @@ def facet_labels(name: str, values: list[str]) -> dict[str, str]:
     elif name in VOCABULARIES:
         model = VOCABULARIES[name]
         labels = {str(entry.pk): entry.label for entry in model.objects.filter(pk__in=values)}
-    return {value: labels.get(value, value) for value in values}
+    labels = {value: labels.get(value, value) for value in values}
+    return _disambiguated(name, labels)
+
+
+def _disambiguated(name: str, labels: dict[str, str]) -> dict[str, str]:
+    """No two values of a facet under one label ("Dataset" is a teaching material
+    and an achievement): the kind of record, or else the code, tells them apart."""
+    if name == "subject":
+        return labels  # shown as a tree, where a field's place tells it apart (display.py)
+    seen: dict[str, int] = {}
+    for label in labels.values():
+        seen[label] = seen.get(label, 0) + 1
+    if all(count == 1 for count in seen.values()):
+        return labels
+    kinds = dict(ResourceType.AppliesTo.choices) if name == "resource_type" else {}
+    result = {}
+    for value, label in labels.items():
+        if seen[label] > 1:
+            kind = kinds.get(value.split("-", 1)[0])
+            label = f"{label} ({kind or value})"
+        result[value] = label
+    return result
 
 
 def facet_result(facet, counts: dict, selected) -> FacetResult | None:

@@ -21,6 +21,7 @@ from resource_hub.access.viewers import Viewer
 from resource_hub.records.models import RecordPage
 
 from .client import get_client
+from .display import clean_snippets
 from .facets import FACETS
 from .fallback import database_search
 from .labels import facet_result
@@ -197,7 +198,7 @@ def _hits(raw: list[dict], viewer: Viewer) -> list[Hit]:
                 institution=institution.get("name_local") or institution.get("name") or "",
                 access_level=source.get("access_level", ""),
                 title_html=title[0] if title else escape(source["title"]),
-                snippets=snippets[:3] or _abstract_head(source.get("abstract", "")),
+                snippets=clean_snippets(snippets) or _abstract_head(source.get("abstract", "")),
             )
         )
     return hits

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from resource_hub.access.viewers import as_viewer
 from resource_hub.core.params import InvalidParameter, without_control_characters
 
+from .display import facet_views, search_cards
 from .facets import SORTS
 from .params import parse_params
 
@@ -34,6 +35,9 @@ def search_page(request):
         "search/search_page.html",
         {
             "result": result,
+            "cards": search_cards(result.hits),
+            "facets": facet_views(result.facets),
+            "selected_count": sum(len(facet.selected) for facet in result.facets),
             "q": params.q,
             "sorts": _sorts(),
             "chips": _chips(request, result),

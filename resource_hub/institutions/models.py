@@ -15,6 +15,21 @@ class InstitutionType(models.TextChoices):
     TRAINING_BASE = "training_base", _("Training base")
 
 
+#: The site language a country's institutions write their own names in. Where
+#: institutions are named in English (Singapore, the Philippines), none.
+LOCAL_NAME_LANGUAGE = {
+    "CN": "zh-hans",
+    "TH": "th",
+    "VN": "vi",
+    "ID": "id",
+    "MY": "ms",
+    "BN": "ms",
+    "KH": "km",
+    "LA": "lo",
+    "MM": "my",
+}
+
+
 class InstitutionIndexPage(Page):
     """The list of every institution; institutions live under it."""
 
@@ -142,6 +157,18 @@ class InstitutionPage(Page):
     class Meta:
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
+
+    def name_for(self, language: str | None) -> str:
+        """The institution's name for a reader of `language`: one rule for every page.
+
+        Its own-language name for readers of that language (清华大学 on /zh-hans/),
+        else its English name (the title), so a reader never meets one
+        institution under two names in one language.
+        """
+        language = (language or "").lower()
+        if self.name_local and language and LOCAL_NAME_LANGUAGE.get(self.country_id) == language:
+            return self.name_local
+        return self.title
 
     @property
     def member_groups(self) -> list[Group]:
