@@ -21,7 +21,10 @@ class AccountMenu:
 
 
 def account_menu(user) -> AccountMenu | None:
-    """The header menu of a signed-in person: one query, three for people who review."""
+    """The header menu of a signed-in person: one query, four for people who review.
+
+    Bounded whatever the length of the queue (tests/desk/test_account_menu.py).
+    """
     if not (user.is_authenticated and user.is_active):
         return None
     reviews = institutions_edited_by(user).exists()
