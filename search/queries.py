@@ -291,6 +291,8 @@ def autocomplete_body(prefix: str, viewer: Viewer, *, size: int = 8) -> dict:
     if is_latin(prefix) and len(prefix) >= 4:
         completion["fuzzy"] = {"fuzziness": 1, "prefix_length": 2}
     return {
-        "_source": ["id", "title"],
+        # The full titles: a completion's text is its input cut at the field's
+        # max_input_length (50), often inside a word (service.autocomplete).
+        "_source": ["id", "title", "translations.title"],
         "suggest": {"titles": {"prefix": prefix, "completion": completion}},
     }

@@ -164,10 +164,19 @@ def autocomplete(prefix: str, *, viewer: Viewer, size: int = 8) -> tuple[list[di
     )
     suggestions, seen = [], set()
     for option in options:
-        if int(option["_id"]) in allowed and option["text"] not in seen:
-            seen.add(option["text"])
-            suggestions.append({"id": int(option["_id"]), "title": option["text"]})
+        title = _full_title(option)
+        if int(option["_id"]) in allowed and title not in seen:
+            seen.add(title)
+            suggestions.append({"id": int(option["_id"]), "title": title})
     return suggestions, False
+
+
+def _full_title(option: dict) -> str:
+    """The whole title a completion matched: its `text` is the title cut at 50 characters."""
+    text, source = option["text"], option.get("_source", {})
+    translated = (item.get("title", "") for item in source.get("translations", []))
+    titles = [source.get("title", ""), *translated]
+    return next((title for title in titles if title and title.startswith(text)), text)
 
 
 def _hits(raw: list[dict], viewer: Viewer) -> list[Hit]:

@@ -102,6 +102,26 @@ def test_suggest_completes_titles_and_never_a_draft(client, indexed):
     assert client.get("/api/v1/search/suggest").status_code == 400
 
 
+def test_suggest_gives_whole_titles_not_cut_inside_a_word(client, es_client, make_record, release):
+    long_title = "Integrated pest management for smallholder rice farmers in the Mekong Delta"
+    long_thai = "การจัดการศัตรูพืชแบบผสมผสานสำหรับเกษตรกรรายย่อยที่ปลูกข้าวในลุ่มแม่น้ำโขง"
+    release(
+        make_record(
+            title=long_title,
+            translations=[
+                {"language": Language.objects.get(code="th"), "title": long_thai, "abstract": ""}
+            ],
+        )
+    )
+    lifecycle.rebuild()
+
+    english = client.get("/api/v1/search/suggest", {"q": "Integrated pest"}).json()
+    thai = client.get("/api/v1/search/suggest", {"q": "การจัดการศัตรู"}).json()
+
+    assert [s["title"] for s in english["suggestions"]] == [long_title]
+    assert [s["title"] for s in thai["suggestions"]] == [long_thai]
+
+
 @pytest.fixture
 def unreachable(settings, world, make_record, release):
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
