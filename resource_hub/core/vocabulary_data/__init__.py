@@ -8,7 +8,8 @@ database ends up with the same entries whatever version it started from.
 
 English names and codes come from the standards (UNESCO ISCED 2011 and
 ISCED-F 2013, ISO 639, ISO 3166-1, SPDX, LRMI); `labels` map a language of
-the site (settings.LANGUAGES) to a translated label.
+the site (settings.LANGUAGES) to a translated label. Migration 0004 adds the
+labels 0003 lacked in the languages of the region, from `labels_region`.
 """
 
 
