@@ -1,4 +1,10 @@
-"""ISCED-F 2013 field names in Thai, Vietnamese, Indonesian and Malay (see isced.py)."""
+"""ISCED-F 2013 field names in Thai, Vietnamese, Indonesian and Malay (see isced.py).
+
+Our translations of UNESCO's names in the usual terms of each field there;
+they have not been checked word for word against a ministry's or statistics
+office's list (Malaysia's NEC-2020, for one, is published in English only),
+so admins may refine them in the admin: migration 0004 keeps what they set.
+"""
 
 TH = {
     "00": "หลักสูตรและคุณวุฒิทั่วไป",
