@@ -134,9 +134,16 @@ def latest_releases(who, *, limit: int = 8) -> list[RecordPage]:
 
 
 def featured_collections(*, limit: int = 6) -> list[CuratedCollectionPage]:
-    """Curated collections open to everyone, most recently published first."""
+    """Curated collections open to everyone, most recently published first.
+
+    Each carries `shown`: its title and description in the viewer's language.
+    """
     collections = visible_pages(viewer_of(None), CuratedCollectionPage.objects.all())
-    return list(collections.order_by("-last_published_at", "-pk")[:limit])
+    result = list(collections.order_by("-last_published_at", "-pk")[:limit])
+    translations = _translations_in_viewer_language([page.pk for page in result])
+    for page in result:
+        page.shown = page.shown_text(translations.get(page.pk, []))
+    return result
 
 
 def institution_records(who, institution: InstitutionPage, *, page=None) -> Page:
@@ -168,6 +175,7 @@ class CollectionCard:
     description: str
     language: str  # of title and description when translated, else ""
     institution: InstitutionPage | None
+    institution_name: str  # in the viewer's language (InstitutionPage.name_for)
     items: int  # records in it that this viewer may open
 
 
@@ -200,12 +208,7 @@ def collection_cards(who, *, page=None) -> Page:
         .order_by()
         .values_list("collection", "n")
     )
-    language = (get_language() or "en").split("-")[0].lower()  # "zh-hans" -> "zh"
-    translations: dict[int, list] = {}
-    for translation in CuratedCollectionTranslation.objects.filter(
-        collection__in=pks, language_id=language
-    ):
-        translations.setdefault(translation.collection_id, []).append(translation)
+    translations = _translations_in_viewer_language(pks)
     parents = {row.path[: -CuratedCollectionPage.steplen] for row in rows}
     institutions = {
         institution.path: institution
@@ -215,13 +218,25 @@ def collection_cards(who, *, page=None) -> Page:
     }
     cards = []
     for row in rows:
-        shown = row.shown_text(translations.get(row.pk, []))
+        institution = institutions.get(row.path[: -CuratedCollectionPage.steplen])
         cards.append(
             CollectionCard(
                 page=row,
-                institution=institutions.get(row.path[: -CuratedCollectionPage.steplen]),
+                institution=institution,
+                institution_name=institution.name_for(get_language()) if institution else "",
                 items=counts.get(row.pk, 0),
-                **shown,
+                **row.shown_text(translations.get(row.pk, [])),
             )
         )
     return Page(cards, listing.number, listing.paginator)
+
+
+def _translations_in_viewer_language(pks: list[int]) -> dict[int, list]:
+    """{collection id: its translations into the active language}, in one query."""
+    language = (get_language() or "en").split("-")[0].lower()  # "zh-hans" -> "zh"
+    translations: dict[int, list] = {}
+    for translation in CuratedCollectionTranslation.objects.filter(
+        collection__in=pks, language_id=language
+    ):
+        translations.setdefault(translation.collection_id, []).append(translation)
+    return translations

@@ -147,15 +147,21 @@ def test_titles_and_descriptions_follow_the_viewer_language(client, world, colle
     with translation.override("zh-hans"):
         url = reverse("browse_collections")
         page_url = picks.url
+        home_url = world.inst_a.get_parent().get_parent().url
     chinese = client.get(url).content.decode()
     english = client.get(english_url).content.decode()
     collection_page = client.get(page_url).content.decode()
+    home = client.get(home_url).content.decode()
 
     assert "<h1>合集</h1>" in chinese  # the interface's own words, translated
     assert '<h2 lang="zh"><a href="/zh-hans/' in chinese and "水稻种植入门" in chinese
     assert "给新教师的课程。" in chinese and "Rice farming starter kit" not in chinese
     assert "Rice farming starter kit" in english and "水稻种植入门" not in english
     assert re.search(r'<h1 lang="zh">水稻种植入门</h1>', collection_page)
+    assert "水稻种植入门" in home  # the home page's featured collections too
+    # The institution as Chinese readers know it (InstitutionPage.name_for).
+    assert world.inst_a.name_local in chinese and world.inst_a.name_local in collection_page
+    assert world.inst_a.name_local not in english
 
 
 def test_a_collection_page_shows_its_institution_description_and_items(

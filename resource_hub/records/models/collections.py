@@ -55,17 +55,20 @@ class CuratedCollectionPage(Page):
             for page in InstitutionPage.objects.filter(path__in=parents).select_related("country")
         }
         # The editor's order, and only what this viewer may open.
+        language = get_language()
+        names = {path: page.name_for(language) for path, page in institutions.items()}
         context["entries"] = [
             (
                 item,
                 records[item.record_id],
-                institutions.get(records[item.record_id].path[: -self.steplen]),
+                names.get(records[item.record_id].path[: -self.steplen]),
             )
             for item in items
             if item.record_id in records
         ]
         context["shown"] = self.shown_text(list(self.translations.all()))
         context["institution"] = institutions.get(self.path[: -self.steplen])
+        context["institution_name"] = names.get(self.path[: -self.steplen], "")
         return context
 
     def shown_text(self, translations) -> dict:
