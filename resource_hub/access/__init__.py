@@ -14,7 +14,9 @@ policies (an object check and a query filter per rule):
   (also its author and whoever may edit it);
 - download, preview, thumbnail: `documents.can_download`;
 - edit, submit, release, reject, unpublish, withdraw: `records.can_<action>`;
-- attach or detach a file: `records.can_attach_file`, `records.can_detach_file`.
+- attach or detach a file: `records.can_attach_file`, `records.can_detach_file`;
+- read and post in the conversation between a record's author and its
+  reviewers: `records.can_discuss`; open its review page: `records.can_moderate`.
 
 "Released" is Wagtail's `live`; who may see a released record is decided by
 Wagtail's view restrictions on the record **and on every page above it**

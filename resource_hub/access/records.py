@@ -60,6 +60,16 @@ def can_view_drafts(who, record) -> bool:
     return _manages(as_viewer(who), record)
 
 
+def can_discuss(who, record) -> bool:
+    """May `who` read and add to the record's conversation (author ↔ reviewers)?
+
+    The conversation speaks of the unreleased draft, so it is open to exactly
+    those who may see drafts (`can_view_drafts`): its author and whoever may
+    edit it (the institution's editors, administrators).
+    """
+    return can_view_drafts(who, record)
+
+
 def is_public(record) -> bool:
     """Released and without any restriction on its path: what crawlers and anyone may read."""
     return bool(record.live) and not clauses_of(record)

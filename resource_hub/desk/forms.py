@@ -219,6 +219,39 @@ class RejectForm(DescribedErrorsMixin, forms.Form):
     )
 
 
+class ApproveForm(DescribedErrorsMixin, forms.Form):
+    """The release confirmation: sent only from the page that says who will see the record."""
+
+    confirm = forms.BooleanField(
+        widget=forms.HiddenInput,
+        error_messages={"required": _("Confirm the release on this page.")},
+    )
+    comment = forms.CharField(
+        label=_("A word for the author"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Optional. The author sees it in the record's conversation."),
+    )
+
+
+class CommentForm(DescribedErrorsMixin, forms.Form):
+    """A message in a record's conversation, from its author or a reviewer."""
+
+    comment = forms.CharField(
+        label=_("Your comment"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The record's author and its institution's editors read it."),
+        error_messages={"required": _("Write your comment first.")},
+    )
+    back = forms.ChoiceField(
+        choices=[("submission", ""), ("edit", ""), ("review", "")],
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+
 class MembershipRequestForm(DescribedErrorsMixin, forms.Form):
     institution = forms.ModelChoiceField(label=_("Institution"), queryset=None)
     message = forms.CharField(

@@ -1,4 +1,8 @@
-"""Editors' "Awaiting my review", and the reviewer's comment on "My submissions"."""
+"""Editors' "Awaiting my review", and the reviewer's comment on "My submissions".
+
+The review page itself (details, files, changes, the confirmation) is in
+test_review_page.py; the conversation in test_conversation.py.
+"""
 
 import pytest
 from django.urls import reverse
@@ -35,7 +39,9 @@ def test_the_queue_lists_only_the_editors_institution(world, signed_in, submitte
 
 def test_approve_releases_the_record(world, signed_in, submitted):
     record, _other = submitted
-    signed_in(world.editor_a).post(reverse("desk:review-approve", args=[record.pk]))
+    signed_in(world.editor_a).post(
+        reverse("desk:review-approve", args=[record.pk]), {"confirm": "yes"}
+    )
     record.refresh_from_db()
     assert record.live
     assert record.workflow_states.get().status == WorkflowState.STATUS_APPROVED
@@ -45,7 +51,9 @@ def test_approve_releases_the_record(world, signed_in, submitted):
 
 def test_an_editor_of_another_institution_cannot_approve(world, signed_in, submitted):
     record, _other = submitted
-    response = signed_in(world.editor_b).post(reverse("desk:review-approve", args=[record.pk]))
+    response = signed_in(world.editor_b).post(
+        reverse("desk:review-approve", args=[record.pk]), {"confirm": "yes"}
+    )
     assert response.status_code == 404
     record.refresh_from_db()
     assert not record.live
@@ -54,18 +62,18 @@ def test_an_editor_of_another_institution_cannot_approve(world, signed_in, submi
 def test_reject_needs_a_comment(world, signed_in, submitted):
     record, _other = submitted
     response = signed_in(world.editor_a).post(
-        reverse("desk:review-reject", args=[record.pk]), {f"r{record.pk}-comment": "  "}
+        reverse("desk:review-reject", args=[record.pk]), {"comment": "  "}
     )
     assert response.status_code == 400
     html = response.content.decode()
-    assert f'id="id_r{record.pk}-comment_error"' in html
+    assert 'id="id_comment_error"' in html
     assert record.workflow_states.get().status == WorkflowState.STATUS_IN_PROGRESS
 
 
 def test_reject_sends_the_comment_to_my_submissions(world, signed_in, submitted):
     record, _other = submitted
     signed_in(world.editor_a).post(
-        reverse("desk:review-reject", args=[record.pk]), {f"r{record.pk}-comment": COMMENT}
+        reverse("desk:review-reject", args=[record.pk]), {"comment": COMMENT}
     )
     assert record.workflow_states.get().status == WorkflowState.STATUS_NEEDS_CHANGES
     page = signed_in(world.teacher_a).get(reverse("desk:submissions")).content.decode()

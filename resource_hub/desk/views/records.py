@@ -29,19 +29,32 @@ from resource_hub.records.services import (
     record_update_draft,
 )
 
-from ..forms import CreatorFormSet, FileAttachForm, RecordMetadataForm
+from ..forms import CommentForm, CreatorFormSet, FileAttachForm, RecordMetadataForm
+from ..selectors import record_conversation
+from ..services.conversation import record_comment
 from .common import desk_login_required, get_record, institutions_to_add_to
 
 RECORD_CLASSES = {"material": TeachingResourcePage, "achievement": AchievementPage}
 
 
+def _conversation(request, record, *, back: str) -> dict:
+    """The record's conversation and the form to add to it, for those the policy lets in."""
+    if record is None or not access.can_discuss(request.user, record):
+        return {}
+    status = record_status(record)
+    return {
+        "status": status,
+        "conversation": record_conversation(record),
+        "comment_form": CommentForm(initial={"back": back}),
+        "can_resubmit": status.code == "changes_requested"
+        and access.can_submit(request.user, record),
+    }
+
+
 def _metadata_page(request, form, creators, record=None, status=200):
-    return render(
-        request,
-        "desk/record_metadata.html",
-        {"form": form, "creators": creators, "record": record, "step": 1},
-        status=status,
-    )
+    context = {"form": form, "creators": creators, "record": record, "step": 1}
+    context.update(_conversation(request, record, back="edit"))
+    return render(request, "desk/record_metadata.html", context, status=status)
 
 
 @desk_login_required
@@ -218,5 +231,43 @@ def record_review(request, pk):
             "levels": list(draft.education_levels.all()),
             "can_edit": access.can_edit(request.user, record),
             "can_submit": access.can_submit(request.user, record),
+            "can_review": access.can_moderate(request.user, record),
+            **_conversation(request, record, back="submission"),
         },
     )
+
+
+#: where a comment form sends its writer back to (the form says which page it was on)
+_BACK = {"edit": "desk:record-edit", "review": "desk:review-detail"}
+
+
+@require_POST
+@desk_login_required
+def record_comment_view(request, pk):
+    """A message in the record's conversation; the author may resubmit with it."""
+    record = get_record(request, pk)
+    form = CommentForm(request.POST)
+    resubmit = "resubmit" in request.POST
+    back = _BACK.get(request.POST.get("back", ""), "desk:record-review")
+    if resubmit or back == "desk:record-edit" and not access.can_edit(request.user, record):
+        back = "desk:record-review"  # a record under review is locked for its author
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("comment", [])))
+        return redirect(reverse(back, args=[record.pk]) + "#desk-conversation")
+    try:
+        record_comment(
+            user=request.user,
+            record=record,
+            comment=form.cleaned_data["comment"],
+            resubmit=resubmit,
+        )
+    except RecordError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Your comment was sent and the record is waiting for review again.")
+            if resubmit
+            else _("Your comment was added to the conversation."),
+        )
+    return redirect(reverse(back, args=[record.pk]) + "#desk-conversation")
