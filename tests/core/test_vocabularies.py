@@ -243,10 +243,12 @@ def test_label_follows_the_active_language():
 
 
 def test_label_falls_back_to_english_without_a_translation():
-    field = SubjectField.objects.get(code="0541")  # only a Chinese label is shipped
+    field = SubjectField.objects.get(code="0541")
+    unlabelled = SubjectField(code="0542", name_en="Statistics", labels={"zh-hans": "统计学"})
 
     with translation.override("km"):
-        assert field.label == "Mathematics"
+        assert unlabelled.label == "Statistics"
+        assert field.label == "គណិតវិទ្យា"  # every shipped entry speaks all nine languages
     with translation.override("zh-hans"):
         assert SubjectField(code="0542", name_en="Statistics").label == "Statistics"
     assert field.label_for("zh-hans") == "数学"
