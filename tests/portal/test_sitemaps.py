@@ -136,33 +136,46 @@ def test_restricted_unreleased_records_and_what_sits_under_a_restriction_are_lef
     assert len(entries) == 2 * len(LANGUAGE_CODES)  # the public record and institution A
 
 
+def chunks(urls: int, limit: int = 10) -> list[int]:
+    """How many URLs each file of a section lists, `limit` a file."""
+    return [min(limit, urls - start) for start in range(0, urls, limit)]
+
+
+def section_files(section: str, count: int) -> list[str]:
+    first = f"{BASE}/sitemap-{section}.xml"
+    return [first, *(f"{first}?p={n}" for n in range(2, count + 1))]
+
+
 def test_past_the_limit_the_sitemap_becomes_an_index_of_files_that_list_every_url_once(
     client, hub, released, postgres_db, monkeypatch
 ):
     records = [released(title=f"Lesson {n}") for n in range(3)]
     whole = url_entries(client.get("/sitemap.xml"))  # one file while under the limit
-    # 10 URLs a file: a record's eight languages may straddle two files.
+    # 10 URLs a file: a record's languages may straddle two files.
     monkeypatch.setattr(PageSitemap, "limit", 10)
 
     index = client.get("/sitemap.xml")
 
     assert index.status_code == 200
     files = index_locations(index)
+    # Three records and two institutions, each under every language prefix.
+    records_sizes, institutions_sizes = (
+        chunks(3 * len(LANGUAGE_CODES)),
+        chunks(2 * len(LANGUAGE_CODES)),
+    )
     assert files == [
-        f"{BASE}/sitemap-records.xml",
-        f"{BASE}/sitemap-records.xml?p=2",
-        f"{BASE}/sitemap-records.xml?p=3",
-        f"{BASE}/sitemap-institutions.xml",
-        f"{BASE}/sitemap-institutions.xml?p=2",
+        *section_files("records", len(records_sizes)),
+        *section_files("institutions", len(institutions_sizes)),
     ]
     latest = max(page.last_published_at for page in [*records, hub.inst_a, hub.inst_b])
     assert index["Last-Modified"] == http_date(latest.timestamp())
     parts = [url_entries(fetch(client, url)) for url in files]
-    assert [len(part) for part in parts] == [10, 10, 4, 10, 6]
+    assert [len(part) for part in parts] == records_sizes + institutions_sizes
     merged = {loc: entry for part in parts for loc, entry in part.items()}
-    assert sum(len(part) for part in parts) == len(merged) == len(whole) == 5 * 8
+    assert sum(len(part) for part in parts) == len(merged) == len(whole) == 5 * len(LANGUAGE_CODES)
     assert merged == whole
-    assert fetch(client, f"{BASE}/sitemap-records.xml?p=4").status_code == 404
+    beyond = len(records_sizes) + 1
+    assert fetch(client, f"{BASE}/sitemap-records.xml?p={beyond}").status_code == 404
 
 
 def test_the_sitemap_is_cacheable_and_its_queries_do_not_grow_with_records(
