@@ -10,7 +10,7 @@ or "refused" (the desk shows the record but says no, with a message).
 import json
 
 from django.urls import reverse
-from wagtail.models import WorkflowState
+from wagtail.models import PageLogEntry, WorkflowState
 
 from .parity_table import MANAGERS, Who, visible
 from .parity_world import RELEASED
@@ -23,7 +23,7 @@ IN_REVIEW = {"in_review", "changes_requested"}
 
 
 def snapshot(record) -> tuple:
-    """What an action changes: release, revisions, reviews."""
+    """What an action changes: release, revisions, reviews, the conversation."""
     record.refresh_from_db()
     reviews = {
         status: frozenset(record.workflow_states.filter(status=status).values_list("pk", flat=True))
@@ -35,6 +35,7 @@ def snapshot(record) -> tuple:
         record.latest_revision_id,
         reviews[WorkflowState.STATUS_IN_PROGRESS],
         reviews[WorkflowState.STATUS_NEEDS_CHANGES],
+        PageLogEntry.objects.filter(page_id=record.pk, action="desk.comment").count(),
     )
 
 
@@ -95,8 +96,10 @@ WORKFLOW_STATES = {"in_review", "changes_requested"}
 REQUESTS = {
     "edit (desk)": _desk("record-edit", method="get"),
     "submit (desk)": _desk("record-submit"),
-    "release (desk)": _desk("review-approve"),
-    "reject (desk)": _desk("review-reject", lambda r: {f"r{r.pk}-comment": "Add a licence."}),
+    # from the confirmation page, which names who will see the record
+    "release (desk)": _desk("review-approve", lambda r: {"confirm": "yes"}),
+    "reject (desk)": _desk("review-reject", lambda r: {"comment": "Add a licence."}),
+    "comment (desk)": _desk("record-comment", lambda r: {"comment": "Which licence?"}),
     "withdraw (desk)": _desk("record-withdraw", lambda r: {"reason": "Superseded."}),
     "attach a file (desk)": _desk("record-attach", lambda r: {"document": _SPARE[0]}),
     "detach a file (desk)": _desk(
@@ -158,6 +161,8 @@ def allowed(action: str, role: str, state: str) -> bool:
         return role in EDITORS and state in SUBMITTABLE | {"in_review"}
     if action == "reject (desk)":
         return role in EDITORS and state == "in_review"
+    if action == "comment (desk)":
+        return role in MANAGERS  # those who see the drafts, in every state
     if action == "withdraw (desk)":
         if role in EDITORS:
             return state in LIVE | IN_REVIEW

@@ -173,6 +173,16 @@ def desk(who: Who, state: str, above: list) -> str:
     return "ok" if who.role in MANAGERS else "404"
 
 
+def review_page(who: Who, state: str, above: list) -> str:
+    """The desk's review page: the institution's editors (and administrators), in every
+    state; its author is sent to their own page of the record; others get the desk's 404."""
+    if not who.signed_in:
+        return "login"
+    if who.role in {"editor", "admin"}:
+        return "ok"
+    return "own page" if who.role == "author" else "404"
+
+
 def admin_edit(who: Who, state: str, above: list) -> str:
     """Wagtail's edit view: page permission, else Wagtail's refusal (back to the
     admin's home with a message); without admin access, Wagtail's sign-in."""

@@ -268,8 +268,21 @@ PUBLIC_SURFACES = {
         table.api_record,
     ),
 }
+
+
+def _review_page(client, world, state) -> str:
+    """The review page's answer; "own page" when it sends the author to their page of it."""
+    record = world.records[state]
+    response = client.get(reverse("desk:review-detail", args=[record.pk]))
+    own = reverse("desk:record-review", args=[record.pk])
+    if response.status_code == 302 and urlparse(response["Location"]).path == own:
+        return "own page"
+    return answer(response)
+
+
 MANAGING_SURFACES = {
     "desk": (_get(lambda w, s: reverse("desk:record-review", args=[w.records[s].pk])), table.desk),
+    "review page (desk)": (_review_page, table.review_page),
     "admin edit": (
         _get(lambda w, s: reverse("wagtailadmin_pages:edit", args=[w.records[s].pk])),
         table.admin_edit,
