@@ -3,18 +3,18 @@
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, PageLogEntry, WorkflowState
 
 from resource_hub.access.records import is_public, visible_records
 from resource_hub.access.viewers import viewer_of
 from resource_hub.core.site_address import absolute_url
 
-from . import linked_data, signposting
+from . import linked_data, signposting, states
 from .citation import apa_parts, gbt7714
 from .exports import FORMATS, work_of
 from .models import RecordPage
@@ -152,17 +152,39 @@ def record_detail_context(record, *, request=None) -> dict:
 
 @dataclass(frozen=True)
 class RecordStatus:
+    """One of the seven states of `states.py`, its label, and what a reader needs with it."""
+
     code: str
     label: str
-    comment: str = ""
+    comment: str = ""  # the reviewer's, when changes were requested
+    note: str = ""  # "until 2027-01-01" (embargoed), "unreleased changes waiting" (released)
+    pending_changes: bool = False
+
+    @property
+    def text(self) -> str:
+        """The label with its note: "Embargoed (until 2027-01-01)"."""
+        return f"{self.label} ({self.note})" if self.note else str(self.label)
+
+
+def takedown_annotation() -> Subquery:
+    """The latest take-down action logged on each record, for `record_status` in listings."""
+    return Subquery(
+        PageLogEntry.objects.filter(page_id=OuterRef("pk"), action__in=states.TAKEDOWN_ACTIONS)
+        .order_by("-timestamp", "-pk")
+        .values("action")[:1]
+    )
 
 
 def record_status(record) -> RecordStatus:
     """Where the record stands, with the reviewer's comment when changes were requested.
 
-    Reads `record.active_reviews` when `records_of_author` fetched them already.
+    Reads what listings fetched already: `active_reviews` (records_of_author)
+    or Wagtail's `_current_workflow_states` (prefetch_workflow_states), and
+    `last_takedown` (takedown_annotation); else asks (a query each).
     """
     reviews = getattr(record, "active_reviews", None)
+    if reviews is None:
+        reviews = getattr(record, "_current_workflow_states", None)
     if reviews is None:
         reviews = list(
             record.workflow_states.filter(
@@ -170,20 +192,38 @@ def record_status(record) -> RecordStatus:
             ).select_related("current_task_state")
         )
     review = reviews[0] if reviews else None
+    label = states.LABELS
     if review and review.status == WorkflowState.STATUS_NEEDS_CHANGES:
         comment = review.current_task_state.comment if review.current_task_state else ""
-        return RecordStatus("changes_requested", _("Changes requested"), comment)
+        code = states.CHANGES_REQUESTED
+        return RecordStatus(code, label[code], comment)
     if review:
-        return RecordStatus("in_review", _("In review"))
+        return RecordStatus(states.IN_REVIEW, label[states.IN_REVIEW])
     if record.live:
         if record.has_unpublished_changes:
-            return RecordStatus("released_with_changes", _("Released, with unreleased changes"))
-        return RecordStatus("released", _("Released"))
+            note = _("unreleased changes waiting")
+            return RecordStatus(
+                states.RELEASED, label[states.RELEASED], note=note, pending_changes=True
+            )
+        return RecordStatus(states.RELEASED, label[states.RELEASED])
     if record.go_live_at and record.approved_schedule:
-        return RecordStatus(
-            "embargoed", _("Embargoed until %(date)s") % {"date": record.go_live_at.date()}
-        )
-    return RecordStatus("draft", _("Draft"))
+        note = _("until %(date)s") % {"date": record.go_live_at.date()}
+        return RecordStatus(states.EMBARGOED, label[states.EMBARGOED], note=note)
+    if record.first_published_at:
+        takedown = getattr(record, "last_takedown", _UNREAD)
+        if takedown is _UNREAD:
+            takedown = (
+                PageLogEntry.objects.filter(page_id=record.pk, action__in=states.TAKEDOWN_ACTIONS)
+                .order_by("-timestamp", "-pk")
+                .values_list("action", flat=True)
+                .first()
+            )
+        code = states.WITHDRAWN if takedown == states.WITHDRAW_ACTION else states.UNPUBLISHED
+        return RecordStatus(code, label[code])
+    return RecordStatus(states.DRAFT, label[states.DRAFT])
+
+
+_UNREAD = object()
 
 
 def records_of_author(user, *, limit: int = 20) -> list:
@@ -191,7 +231,8 @@ def records_of_author(user, *, limit: int = 20) -> list:
     records = list(
         RecordPage.objects.filter(owner=user)
         .order_by("-latest_revision_created_at", "-pk")
-        .annotate_approved_schedule()[:limit]
+        .annotate_approved_schedule()
+        .annotate(last_takedown=takedown_annotation())[:limit]
     )
     reviews: dict[str, list] = {}
     for state in WorkflowState.objects.filter(

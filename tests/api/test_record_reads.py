@@ -114,7 +114,8 @@ def test_authors_and_editors_read_the_latest_draft_others_the_released_version(
     for role in ("author", "editor"):
         body = call(role, _url(records["public"])).json()
         assert body["title"] == "Public lesson, v2"
-        assert body["state"]["code"] == "released_with_changes"
+        assert body["state"]["code"] == "released"
+        assert body["state"]["unreleased_changes"] is True
 
 
 def test_the_state_follows_the_review(call, world, records):

@@ -134,6 +134,14 @@ class DatesOut(Schema):
 
 class StateOut(CodeLabel):
     comment: str = Field(description="The reviewer's comment when changes were requested.")
+    note: str = Field(
+        "",
+        description='What goes with the state: "until <date>" for an embargo, or that '
+        "unreleased changes are waiting.",
+    )
+    unreleased_changes: bool = Field(
+        False, description="A released record with a newer draft not released yet."
+    )
 
 
 class RecordOutLinks(SummaryLinks):
@@ -172,7 +180,7 @@ class RecordOut(Schema):
     state: StateOut | None = Field(
         None,
         description="Only for the record's author and editors: draft, in_review, "
-        "changes_requested, released, released_with_changes or embargoed.",
+        "changes_requested, released, embargoed, unpublished or withdrawn.",
     )
     links: RecordOutLinks
 
@@ -339,5 +347,11 @@ def record_out(request, record) -> dict:
     }
     if drafts:
         status = record_status(record)
-        data["state"] = {"code": status.code, "label": str(status.label), "comment": status.comment}
+        data["state"] = {
+            "code": status.code,
+            "label": str(status.label),
+            "comment": status.comment,
+            "note": str(status.note),
+            "unreleased_changes": status.pending_changes,
+        }
     return data

@@ -13,24 +13,9 @@ from wagtail.models import Page, WorkflowState
 from resource_hub.core.models import Language
 from resource_hub.institutions.models import InstitutionPage
 
+from .. import states
 from ..models import AccessLevel, AchievementPage, RecordPage, TeachingResourcePage
-
-
-class RecordState:
-    DRAFT = "draft"
-    IN_REVIEW = "in_review"
-    CHANGES_REQUESTED = "changes_requested"
-    EMBARGOED = "embargoed"
-    RELEASED = "released"
-    RELEASED_WITH_CHANGES = "released_with_changes"
-    CHOICES = [
-        (DRAFT, _("Draft")),
-        (IN_REVIEW, _("In review")),
-        (CHANGES_REQUESTED, _("Changes requested")),
-        (EMBARGOED, _("Embargoed (scheduled)")),
-        (RELEASED, _("Released")),
-        (RELEASED_WITH_CHANGES, _("Released, with unreleased changes")),
-    ]
+from ..selectors import takedown_annotation
 
 
 def _in_workflow(status):
@@ -45,24 +30,28 @@ def _in_workflow(status):
 
 
 def filter_by_state(queryset, state):
-    """Narrow a RecordPage queryset to one editorial state."""
+    """Narrow a RecordPage queryset to one of the seven states (records/states.py)."""
     now = timezone.now()
-    if state == RecordState.IN_REVIEW:
-        return queryset.filter(_in_workflow(WorkflowState.STATUS_IN_PROGRESS))
-    if state == RecordState.CHANGES_REQUESTED:
-        return queryset.filter(_in_workflow(WorkflowState.STATUS_NEEDS_CHANGES))
-    if state == RecordState.EMBARGOED:
-        return queryset.filter(live=False, go_live_at__gt=now)
-    if state == RecordState.RELEASED:
-        return queryset.filter(live=True, has_unpublished_changes=False)
-    if state == RecordState.RELEASED_WITH_CHANGES:
-        return queryset.filter(live=True, has_unpublished_changes=True)
-    if state == RecordState.DRAFT:
-        return queryset.filter(live=False).exclude(
-            Q(_in_workflow(WorkflowState.STATUS_IN_PROGRESS))
-            | Q(_in_workflow(WorkflowState.STATUS_NEEDS_CHANGES))
-            | Q(go_live_at__gt=now)
-        )
+    in_review = Q(_in_workflow(WorkflowState.STATUS_IN_PROGRESS))
+    sent_back = Q(_in_workflow(WorkflowState.STATUS_NEEDS_CHANGES))
+    if state == states.IN_REVIEW:
+        return queryset.filter(in_review)
+    if state == states.CHANGES_REQUESTED:
+        return queryset.filter(sent_back)
+    if state == states.RELEASED:
+        return queryset.filter(live=True).exclude(in_review | sent_back)
+    offline = queryset.filter(live=False).exclude(in_review | sent_back | Q(go_live_at__gt=now))
+    if state == states.EMBARGOED:
+        return queryset.filter(live=False, go_live_at__gt=now).exclude(in_review | sent_back)
+    if state == states.DRAFT:
+        return offline.filter(first_published_at__isnull=True)
+    taken_down = offline.filter(first_published_at__isnull=False).annotate(
+        last_takedown=takedown_annotation()
+    )
+    if state == states.WITHDRAWN:
+        return taken_down.filter(last_takedown=states.WITHDRAW_ACTION)
+    if state == states.UNPUBLISHED:
+        return taken_down.exclude(last_takedown=states.WITHDRAW_ACTION)
     return queryset
 
 
@@ -78,7 +67,7 @@ class RecordFilterSet(PageFilterSet):
         method="filter_institution",
     )
     state = django_filters.ChoiceFilter(
-        label=_("State"), choices=RecordState.CHOICES, method="filter_state", empty_label=_("Any")
+        label=_("State"), choices=states.CHOICES, method="filter_state", empty_label=_("Any")
     )
     content_type = MultipleContentTypeFilter(
         label=_("Record type"),

@@ -150,6 +150,13 @@ class RecordPage(Page):
         return context
 
     @property
+    def status_string(self):
+        """The admin's status tag in our seven states' words, not Wagtail's ("live + draft")."""
+        from ..selectors import record_status  # inside: the selectors import the models
+
+        return record_status(self).text
+
+    @property
     def institution(self):
         """The institution that holds this record (its parent page)."""
         return InstitutionPage.objects.parent_of(self).first()
