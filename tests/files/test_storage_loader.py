@@ -1,0 +1,89 @@
+"""The S3 storage's shared botocore loader: the models without their documentation and
+the endpoint table cut to our services, and the store still reached and signed for."""
+
+import json
+from urllib.parse import parse_qs, urlsplit
+
+import botocore.loaders
+import pytest
+import requests
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+
+from resource_hub.files.storage import ENDPOINT_SERVICES, LeanJSONFileLoader, shared_loader
+
+pytestmark = pytest.mark.django_db
+
+
+def documentation_strings(node) -> list[str]:
+    if isinstance(node, dict):
+        found = [v for k, v in node.items() if k == "documentation" and isinstance(v, str)]
+        return found + [s for v in node.values() for s in documentation_strings(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in documentation_strings(v)]
+    return []
+
+
+def test_the_models_are_the_same_but_for_their_documentation():
+    ours = shared_loader().load_service_model("s3", "service-2")
+    botocores = botocore.loaders.Loader().load_service_model("s3", "service-2")
+
+    assert documentation_strings(botocores)  # there was something to take out
+    assert set(documentation_strings(ours)) == {""}  # every key kept, emptied
+
+    def without_documentation(node):
+        if isinstance(node, dict):
+            return {
+                k: "" if k == "documentation" and isinstance(v, str) else without_documentation(v)
+                for k, v in node.items()
+            }
+        if isinstance(node, list):
+            return [without_documentation(v) for v in node]
+        return node
+
+    assert ours == without_documentation(json.loads(json.dumps(botocores)))
+
+
+def test_a_documentation_lookalike_inside_a_value_is_left_alone(tmp_path):
+    data = {
+        "documentation": 'says "documentation":"x" and \\"',
+        "members": {"documentation": {"shape": "Doc"}},
+        "example": '"documentation": "kept"',
+    }
+    (tmp_path / "model.json").write_text(json.dumps(data, indent=1))
+
+    loaded = LeanJSONFileLoader().load_file(str(tmp_path / "model"))
+
+    assert loaded == {**data, "documentation": ""}
+
+
+def test_the_endpoint_table_keeps_our_services_in_every_partition():
+    endpoints = shared_loader().load_data("endpoints")
+    full = botocore.loaders.Loader().load_data("endpoints")
+
+    assert [p["partition"] for p in endpoints["partitions"]] == [
+        p["partition"] for p in full["partitions"]
+    ]
+    for ours, theirs in zip(endpoints["partitions"], full["partitions"], strict=True):
+        kept = {
+            name: theirs["services"][name] for name in ENDPOINT_SERVICES & set(theirs["services"])
+        }
+        assert "s3" in kept
+        assert ours == {**theirs, "services": kept}
+    assert {k: v for k, v in endpoints.items() if k != "partitions"} == {
+        k: v for k, v in full.items() if k != "partitions"
+    }
+
+
+def test_the_storage_still_writes_reads_and_signs(s3_storage):
+    storage = storages["default"]
+    name = storage.save("loader/notes.txt", ContentFile(b"lesson notes\n"))
+
+    url = storage.url(name, parameters={"ResponseContentDisposition": "attachment"}, expire=60)
+
+    assert "X-Amz-Signature" in parse_qs(urlsplit(url).query)
+    assert requests.get(url, timeout=10).content == b"lesson notes\n"
+    with storage.open(name, "rb") as stored:
+        assert stored.read() == b"lesson notes\n"
+    storage.delete(name)
+    assert not storage.exists(name)
