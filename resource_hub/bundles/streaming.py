@@ -38,6 +38,8 @@ CHECK_CONCURRENCY = 8
 RESUMES = 2
 
 _BROKEN_STREAM = (
+    # The connection closed before the object's last byte (botocore counts them).
+    botocore.exceptions.IncompleteReadError,
     botocore.exceptions.ResponseStreamingError,
     botocore.exceptions.ReadTimeoutError,
     botocore.exceptions.ConnectionError,
