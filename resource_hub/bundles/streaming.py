@@ -17,6 +17,13 @@ not the size recorded. An object that fails while being read (the store goes
 away) is resumed from where it stopped with a ranged GET, twice at most;
 after that the stream stops, the client sees fewer bytes than announced and
 reports the download as failed rather than keeping a corrupt archive.
+
+Every byte of a bundle passes through the worker once, and its CRC-32 is the
+only computation on it. With the system zlib's crc32 (~3.5 GB/s a core here)
+that was a third of the worker's CPU while streaming; zlib-ng's crc32 is the
+same function (same polynomial, same results) computed with carry-less
+multiplication (~50 GB/s), so zipstream-ng is given it when the package is
+installed (bench/README.md, "bundles.py", has the figures).
 """
 
 import concurrent.futures
@@ -25,11 +32,20 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import botocore.exceptions
+import zipstream.ng
 from zipstream import ZIP_STORED, ZipStream
 
 from resource_hub.files.objectstore import bucket, default_storage, is_s3
 
 logger = logging.getLogger(__name__)
+
+try:
+    from zlib_ng.zlib_ng import crc32 as fast_crc32
+except ImportError:  # the system zlib's: the same archive, ~0.35 s more CPU a GiB
+    fast_crc32 = None
+else:
+    # zipstream-ng calls its module's `crc32` (zipfile's) on every chunk of a member.
+    zipstream.ng.crc32 = fast_crc32
 
 CHUNK_SIZE = 1024 * 1024
 #: HEAD requests in flight at once while checking a bundle's objects.
