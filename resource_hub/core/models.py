@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -28,6 +29,17 @@ class HomePage(Page):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["institutions.InstitutionIndexPage"]
+
+    @property
+    def introduction_shown(self) -> str:
+        """The introduction in the reader's language where the catalogues have it.
+
+        The site is set up with the introduction the home page template offers
+        (portal.services.DEFAULT_INTRODUCTION), which is a message of every
+        catalogue, so it is shown translated; an introduction an editor wrote
+        has no translation and is shown as written.
+        """
+        return gettext(self.introduction) if self.introduction else ""
 
     def get_context(self, request, *args, **kwargs):
         # The one upward import of core (an ignore in .importlinter): the home page

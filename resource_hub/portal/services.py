@@ -1,5 +1,6 @@
 """Writes that set the public site up: the page tree's top, at the site's address."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
@@ -43,6 +44,10 @@ def site_bootstrap(*, base_url: str | None = None) -> HomePage:
     if (site.hostname, site.port) != (address.hostname, address.port):
         site.hostname, site.port = address.hostname, address.port
         site.save()
+    if not site.site_name:
+        # Wagtail's dashboard and titles name the site by this, else by its hostname.
+        site.site_name = str(settings.WAGTAIL_SITE_NAME)
+        site.save(update_fields=["site_name"])
     if site.root_page_id != home.pk:
         old_root = site.root_page.specific
         site.root_page = home

@@ -74,3 +74,19 @@ def test_home_queries_do_not_grow_with_records(client, world, released):
         released(institution=world.inst_b, title=f"Thai record {n}")
 
     assert count_queries(client, home(world).url) == few
+
+
+def test_the_shipped_introduction_speaks_the_readers_language(client, world):
+    from wagtail.models import Site
+
+    page = home(world)
+    assert page.introduction  # set by site_bootstrap
+
+    html = client.get("/zh-hans/").content.decode()
+    assert "向所有人开放" in html
+    assert page.introduction not in html
+
+    page.introduction = "Our own words, written by the site's editors."
+    page.save_revision().publish()
+    assert "Our own words, written by the site" in client.get("/zh-hans/").content.decode()
+    assert Site.objects.get(is_default_site=True).site_name == "Resource Hub"  # the admin's title
