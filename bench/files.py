@@ -13,11 +13,12 @@ In one run, against the same S3 server:
   completes uploads; this script plays the browser: it starts the upload,
   asks for signed part URLs and PUTs the parts straight to the bucket,
   `concurrency` at a time, then completes: 202 "completing", and it polls the
-  upload's status until "completed" (the worker reads the whole object once
-  to verify it and copies it to its content key);
+  upload's status until "completed" (the worker assembles the parts where
+  they were sent, documents/uploads/<upload id>/<name>, and reads the whole
+  object once to verify it; nothing is copied);
 - ours, declared: the same, but the client first computes the file's SHA-256
   (timed, part of the total) and declares it, so the parts go to the content
-  key and nothing is copied;
+  key (nothing copied either);
 - baseline: boto3 `upload_file` of the same file, same part size and
   concurrency, run just before each of ours;
 - the peak resident memory (VmHWM) of the Django process over the run, and of
@@ -390,6 +391,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--downloads", type=int, default=200)
     args = parser.parse_args()
+    load = os.getloadavg()  # the machine may be shared: say how busy it was
     if not settings.S3_BUCKET:
         raise SystemExit("S3 is not configured: run `make services` first (or `make bench`)")
 
@@ -474,21 +476,21 @@ def main() -> None:
         delete_documents(made)
 
     mib = size / MIB
+    print(f"load average (1 min) at the start / end: {load[0]:.2f} / {os.getloadavg()[0]:.2f}")
     print(
         f"S3 server {settings.S3_ENDPOINT_URL}; file {mib:.0f} MiB; part size "
         f"{part_size // MIB} MiB; {args.concurrency} parts at a time"
     )
     titles = {
         "plain": "upload, ours (API + signed parts + complete, polled)",
-        "declared": "upload, ours with the SHA-256 declared (no copy)",
+        "declared": "upload, ours with the SHA-256 declared (content key)",
     }
     for name, (baseline, ours, task_rss) in runs.items():
         print(f"{titles[name]:<58} {ours['total']:7.2f} s  {mib / ours['total']:7.1f} MiB/s")
         if "sha256" in ours:
             print(f"{'   of which: the client computes the SHA-256':<58} {ours['sha256']:7.2f} s")
         print(f"{'   of which: parts sent to the bucket':<58} {ours['parts']:7.2f} s")
-        what = "assemble, verify" + ("" if name == "declared" else ", copy")
-        print(f"{'   of which: complete (' + what + ')':<58} {ours['complete']:7.2f} s")
+        print(f"{'   of which: complete (assemble, verify)':<58} {ours['complete']:7.2f} s")
         if ours["log"]:
             print(f"      the worker's log: {ours['log'].split(': ', 1)[-1]}")
         print(

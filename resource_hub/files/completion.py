@@ -3,8 +3,8 @@
     upload_request_completion -> checks that every part arrived (quick), marks the
                                  upload COMPLETING and queues `complete_upload`
     upload_finish             -> (the task) assemble, verify (size, SHA-256, type by
-                                 content), store under the content key, create the
-                                 document; or reject and remove every byte
+                                 content), create the document naming the object
+                                 where it was assembled; or reject and remove every byte
     upload_complete           -> both in one call, for callers that want the document
 
 Why a task: verifying a large file reads all of it (seconds per GiB), which
@@ -16,15 +16,19 @@ with the database backend the client polls the upload's status (GET
 
 Verification streams the assembled object once (objectstore.RangedReader),
 hashing SHA-256 and SHA-1 in two threads while the next chunk is read:
-memory does not grow with the file. When the client declared the SHA-256,
-the parts were sent to the content key itself (uploads.upload_start), so
-nothing is copied: a wrong declaration is rejected and the object deleted.
+memory does not grow with the file. The object stays where the parts were
+assembled (uploads.upload_start chose the key the document keeps: its own
+name under documents/uploads/, or the content key when the client declared the
+SHA-256), so nothing is copied; a wrong declaration is rejected and the object
+deleted. The copy it replaces was 2.4–3.3 s of a 1 GiB completion, more than
+the verification read (bench/README.md).
 """
 
 import logging
 import shutil
 import time
 
+import botocore.exceptions
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
@@ -50,12 +54,14 @@ from .policy import check_file_allowed
 from .services import (
     document_build,
     document_create,
+    document_save,
     document_save_or_discard,
     document_validate,
 )
 from .tasks import complete_upload
 from .uploads import (
     is_declared,
+    keeps_its_key,
     list_parts,
     staging_dir,
     upload_delete_object,
@@ -101,7 +107,8 @@ def upload_request_completion(*, upload: Upload, enqueue: bool = True) -> Upload
             upload_require_active(upload)
             if not can_add_document(upload.user, upload.collection):
                 raise FilePermissionDenied()
-            _require_all_parts(upload, list_parts(upload))
+            if not (objectstore.is_s3() and _assembled_earlier(upload)):
+                _require_all_parts(upload, list_parts(upload))
             upload_set_state(upload, Upload.State.COMPLETING)
     if enqueue:
         complete_upload.enqueue(str(upload.pk))
@@ -129,9 +136,11 @@ def upload_finish(*, upload_id) -> str:
         try:
             if not can_add_document(upload.user, upload.collection):
                 raise FilePermissionDenied()
-            parts = list_parts(upload)
-            _require_all_parts(upload, parts)
-            if objectstore.is_s3():
+            if objectstore.is_s3() and _assembled_earlier(upload):
+                document = _complete_s3(upload, None)
+            elif objectstore.is_s3():
+                parts = list_parts(upload)
+                _require_all_parts(upload, parts)
                 document = _complete_s3(upload, parts)
             else:
                 document = _complete_local(upload)
@@ -211,12 +220,15 @@ def _verify(upload: Upload, facts) -> None:
     check_file_allowed(facts)
 
 
-def _complete_s3(upload: Upload, parts: list[dict]) -> ResourceDocument:
-    """Assemble, verify and store; on a FileError every byte of the upload is gone."""
-    target = objectstore.bucket()
+def _complete_s3(upload: Upload, parts: list[dict] | None) -> ResourceDocument:
+    """Assemble, verify and store; on a FileError every byte of the upload is gone.
+
+    `parts` is None when an earlier attempt assembled the object already
+    (`_assembled_earlier`): it is verified where it is.
+    """
     declared = is_declared(upload)
     clock = time.perf_counter()
-    assembled = False
+    assembled = parts is None
     try:
         with reaching_store():
             if declared and objectstore.default_storage().exists(upload.key):
@@ -224,15 +236,9 @@ def _complete_s3(upload: Upload, parts: list[dict]) -> ResourceDocument:
                 raise UploadError(
                     _("A file of the same name and content was stored meanwhile; upload again.")
                 )
-            target.client.complete_multipart_upload(
-                Bucket=target.name,
-                Key=target.key(upload.key),
-                UploadId=upload.upload_id,
-                MultipartUpload={
-                    "Parts": [{"PartNumber": p["number"], "ETag": p["etag"]} for p in parts]
-                },
-            )
-            assembled = True
+            if parts is not None:
+                _assemble(upload, parts)
+                assembled = True
             assembled_at = time.perf_counter()
             with objectstore.open_reader(upload.key, size=upload.size) as reader:
                 # Pages are counted by the derivatives task (derive_document), in
@@ -240,7 +246,7 @@ def _complete_s3(upload: Upload, parts: list[dict]) -> ResourceDocument:
                 facts = measure(reader, count_pages=False, threads=True)
         measured_at = time.perf_counter()
         _verify(upload, facts)
-        document = _store_s3(upload, facts, declared=declared)
+        document = _store_s3(upload, facts)
     except StorageUnavailable:
         raise  # nothing is decided (the parts or the assembled object stay for a retry)
     except FileError:
@@ -251,7 +257,7 @@ def _complete_s3(upload: Upload, parts: list[dict]) -> ResourceDocument:
         "stored in %.2f s",
         upload.pk,
         upload.size,
-        "declared SHA-256, no copy" if declared else "copied to its content key",
+        "kept where assembled, no copy" if keeps_its_key(upload) else "copied to its content key",
         assembled_at - clock,
         measured_at - assembled_at,
         time.perf_counter() - measured_at,
@@ -259,9 +265,39 @@ def _complete_s3(upload: Upload, parts: list[dict]) -> ResourceDocument:
     return document
 
 
-def _store_s3(upload: Upload, facts, *, declared: bool) -> ResourceDocument:
-    """The document row for verified bytes: at their key already, or copied there."""
+def _assemble(upload: Upload, parts: list[dict]) -> None:
     target = objectstore.bucket()
+    target.client.complete_multipart_upload(
+        Bucket=target.name,
+        Key=target.key(upload.key),
+        UploadId=upload.upload_id,
+        MultipartUpload={"Parts": [{"PartNumber": p["number"], "ETag": p["etag"]} for p in parts]},
+    )
+
+
+def _assembled_earlier(upload: Upload) -> bool:
+    """Did an earlier attempt assemble this upload's object before it failed?
+
+    Then the store lists no parts any more (the multipart upload is complete)
+    and the object is verified where it is. Only for an upload's own key
+    (documents/uploads/<id>/...): nothing else writes there. At a content key
+    an object may be another document's, so a declared upload never assumes it.
+    """
+    if not keeps_its_key(upload) or is_declared(upload):
+        return False
+    target = objectstore.bucket()
+    with reaching_store():
+        try:
+            head = target.client.head_object(Bucket=target.name, Key=target.key(upload.key))
+        except botocore.exceptions.ClientError as error:
+            if objectstore.is_unreachable(error):
+                raise
+            return False
+    return head["ContentLength"] == upload.size
+
+
+def _store_s3(upload: Upload, facts) -> ResourceDocument:
+    """The document row for verified bytes: at their key already, or copied there."""
     document = document_build(
         user=upload.user,
         collection=upload.collection,
@@ -269,16 +305,25 @@ def _store_s3(upload: Upload, facts, *, declared: bool) -> ResourceDocument:
         original_filename=upload.filename,
         title=upload.title,
     )
-    if declared:
-        # The parts went to this content key, and the bytes were just checked
-        # against it. The object keeps the neutral Content-Type it was started
-        # with (application/octet-stream): every URL we sign names the sniffed
-        # type, and nothing is rendered from the bucket on its own.
+    if keeps_its_key(upload):
+        # The object stays where the parts were assembled: the store never copies
+        # the bytes. It keeps the neutral Content-Type it was started with
+        # (application/octet-stream): every URL we sign names the sniffed type,
+        # and nothing is rendered from the bucket on its own.
         document.file.name = upload.key
         document_validate(document)
-        document_save_or_discard(document)
+        if is_declared(upload):
+            # At a content key an object may be another's by the time a retry
+            # looks: a failed row takes its object with it, as document_create's does.
+            document_save_or_discard(document)
+        else:
+            # The upload's own key: a failed row leaves the object for a retry
+            # (`_assembled_earlier`), or for the sweep once the upload expires.
+            document_save(document)
         return document
 
+    # Started at uploads/<id> (before uploads kept their key): copied to a content key.
+    target = objectstore.bucket()
     storage = objectstore.default_storage()
     field = ResourceDocument._meta.get_field("file")
     name = storage.get_available_name(

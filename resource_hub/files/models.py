@@ -17,7 +17,9 @@ class ResourceDocument(AbstractDocument):
     this row, because it can be large and most reads don't need it.
     """
 
-    # Keyed by content (documents/<sha256[:2]>/<sha256>/<name>), hence longer than Wagtail's 100.
+    # documents/<sha256[:2]>/<sha256>/<name> (keyed by content), or, for a direct upload,
+    # documents/uploads/<upload id>/<name> where its parts were assembled (never copied);
+    # hence longer than Wagtail's 100.
     file = ContentKeyedFileField(_("file"), max_length=255)
     sha256 = models.CharField(
         _("SHA-256"), max_length=64, blank=True, db_index=True, editable=False
@@ -109,12 +111,13 @@ class Upload(models.Model):
     """A direct upload in progress: the browser (or a script) sends the parts straight
     to the object store; the server starts, signs, lists, completes and aborts.
 
-    On S3 it is a multipart upload at `key`: under uploads/, or straight at
-    the content key when the client declared the SHA-256 (no copy needed);
-    with local storage the parts are staged under MEDIA_ROOT. Completing is
-    asked for (COMPLETING) and done by a background task, which verifies the
-    bytes, stores them under their content key and links the new `document`,
-    or rejects the file (`error_code`, `error`) and removes every byte.
+    On S3 it is a multipart upload at `key`, the name its document keeps:
+    documents/uploads/<id>/<name>, or the content key when the client declared
+    the SHA-256 (uploads/<id> for uploads started before, copied on
+    completion); with local storage the parts are staged under MEDIA_ROOT.
+    Completing is asked for (COMPLETING) and done by a background task, which
+    assembles the parts where they are, verifies the bytes and links the new
+    `document`, or rejects the file (`error_code`, `error`) and removes every byte.
     """
 
     class State(models.TextChoices):

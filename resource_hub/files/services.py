@@ -94,12 +94,22 @@ def document_validate(document: ResourceDocument) -> None:
         raise InvalidFile(" ".join(error.messages)) from error
 
 
+def document_save(document: ResourceDocument) -> None:
+    """Save the row of a document whose object is stored, and queue its derivatives.
+
+    If the row cannot be saved the object stays: for an object the caller may
+    use again (a completed upload's, at a name of its own; the sweep removes it
+    once nothing claims it).
+    """
+    with transaction.atomic():
+        document.save()
+        document_enqueue_derivatives(document=document)
+
+
 def document_save_or_discard(document: ResourceDocument) -> None:
     """Save the row of a document whose object is stored; if that fails, delete the object."""
     try:
-        with transaction.atomic():
-            document.save()
-            document_enqueue_derivatives(document=document)
+        document_save(document)
     except BaseException:
         _delete_object(document)
         raise

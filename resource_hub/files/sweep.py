@@ -4,7 +4,11 @@
 `manage.py files_sweep`.
 
 What counts as abandoned:
-- an object under documents/ or thumbnails/ that no ResourceDocument names;
+- an object under documents/ or thumbnails/ that no ResourceDocument names
+  and that is not the key of a live upload (a completed upload's object stays
+  where its parts were assembled, documents/uploads/<upload id>/<name> or its
+  content key; one whose row was never written, after a crash, is kept while
+  its upload could still be completed, and is an orphan once it expires);
 - an upload under uploads/ (an S3 multipart upload, a local staging folder
   uploads/<upload uuid>/, or a single object) whose Upload row is over
   (neither STARTED nor COMPLETING) or expired, or which has no row at all;
@@ -148,7 +152,9 @@ def sweep_apply(plan: SweepPlan, *, now: datetime | None = None) -> SweepDone:
 
 
 def _unreferenced(objects: Iterable[StoredObject]) -> list[StoredObject]:
-    """The objects that no document row names as its file or thumbnail."""
+    """The objects that no document row names as its file or thumbnail, and no live
+    upload as its key (assembled there, its document not written yet: the row may
+    come on a retry until the upload expires)."""
     objects = list(objects)
     if not objects:
         return []
@@ -158,6 +164,11 @@ def _unreferenced(objects: Iterable[StoredObject]) -> list[StoredObject]:
         Q(file__in=names) | Q(thumbnail__in=names)
     ).values_list("file", "thumbnail"):
         referenced.update((file, thumbnail))
+    referenced.update(
+        Upload.objects.filter(
+            key__in=names, state__in=LIVE, expires_at__gt=timezone.now()
+        ).values_list("key", flat=True)
+    )
     return [stored for stored in objects if stored.name not in referenced]
 
 

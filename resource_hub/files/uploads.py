@@ -5,18 +5,22 @@
     upload_parts      -> the parts the store holds (to resume after a dropped connection)
     upload_abort      -> give up; nothing stays
 
-Completing (assemble, verify, store under the content key, create the
-document; or reject and remove everything) is in completion.py: asked for by
-the client, done by a background task.
+Completing (assemble, verify, create the document; or reject and remove
+everything) is in completion.py: asked for by the client, done by a background
+task.
 
 On S3 each part goes straight to the bucket through a presigned `UploadPart`
 URL. With local storage (`make run` on a bare machine) the part URLs point at
 our own endpoint, signed the same way, and parts are staged under
 MEDIA_ROOT/uploads/<id>/. Either way the client code is the same.
 
-A client that declares the file's SHA-256 at the start gets its multipart
-upload at the content key itself (documents/<sha256[:2]>/<sha256>/<name>), so
-completing needs no copy; the bytes are still verified against it.
+On S3 the multipart upload starts at the key the document will keep, so
+completing assembles the parts where they are and copies nothing (a copy was
+the slowest step of completing a large file: bench/README.md):
+documents/uploads/<upload id>/<safe name>, or, when the client declares the
+file's SHA-256 at the start, its content key documents/<sha256[:2]>/<sha256>/<name>.
+The bytes are verified either way. Uploads started before keys under documents/
+(at uploads/<id>) are still copied on completion (`keeps_its_key`).
 """
 
 import hashlib
@@ -47,7 +51,7 @@ from .errors import (
     UploadNotActive,
 )
 from .models import ResourceDocument, Upload
-from .naming import display_filename, document_key, safe_filename
+from .naming import KEY_PREFIX, display_filename, document_key, safe_filename
 from .objectstore import reaching_store
 
 logger = logging.getLogger(__name__)
@@ -82,8 +86,9 @@ def upload_start(
 
     The declared size is checked now (so nobody sends 5 GB to hear "too
     large") and again, measured, on completion. `sha256`, if given, must
-    match the bytes that arrive; on S3 the parts then go straight to the
-    content key (a free name there), and completing copies nothing.
+    match the bytes that arrive. On S3 the parts go to the key the document
+    keeps: the content key (a free name there) when `sha256` is given, else a
+    name under documents/uploads/<upload id>/; completing copies nothing.
     """
     if not can_add_document(user, collection):
         raise FilePermissionDenied()
@@ -113,7 +118,7 @@ def upload_start(
         size=size,
         sha256=sha256,
         part_size=part_size_for(size),
-        key=_content_key(sha256, original) if declared else f"{UPLOAD_PREFIX}/{upload_uuid}",
+        key=_start_key(upload_uuid, sha256 if declared else "", original),
         expires_at=timezone.now() + timedelta(hours=settings.FILES_UPLOAD_RESUME_HOURS),
     )
     if objectstore.is_s3():
@@ -135,9 +140,40 @@ def upload_start(
     return upload
 
 
+def _start_key(upload_uuid: uuid.UUID, sha256: str, filename: str) -> str:
+    """Where the parts go: the key the document will keep (S3), or a staging name (local)."""
+    if not objectstore.is_s3():
+        return f"{UPLOAD_PREFIX}/{upload_uuid}"
+    if sha256:
+        return _content_key(sha256, filename)
+    return upload_document_key(upload_uuid, filename)
+
+
+def upload_document_key(upload_uuid: uuid.UUID, filename: str) -> str:
+    """documents/uploads/<upload id>/<safe name>: a name of the upload's own, kept by its document.
+
+    Free by construction (the upload's id is unique), so no request to the store
+    is needed to find it; at most 175 characters (the document field allows 255).
+    """
+    return f"{KEY_PREFIX}/{UPLOAD_PREFIX}/{upload_uuid}/{safe_filename(filename)}"
+
+
+def keeps_its_key(upload: Upload) -> bool:
+    """Does the document keep the object where the parts were assembled (on S3)?
+
+    True for every upload started at a key under documents/; False only for an
+    upload started at uploads/<id> by the code before it (copied on completion).
+    """
+    return bool(upload.upload_id) and upload.key.startswith(f"{KEY_PREFIX}/")
+
+
 def is_declared(upload: Upload) -> bool:
     """Were the parts sent straight to the content key (the SHA-256 declared, on S3)?"""
-    return bool(upload.upload_id) and not upload.key.startswith(f"{UPLOAD_PREFIX}/")
+    return (
+        keeps_its_key(upload)
+        and bool(upload.sha256)
+        and upload.key.startswith(f"{KEY_PREFIX}/{upload.sha256[:2]}/{upload.sha256}/")
+    )
 
 
 def _content_key(sha256: str, filename: str) -> str:

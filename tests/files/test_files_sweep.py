@@ -285,3 +285,58 @@ def test_listings_are_paginated(world, s3_objects, monkeypatch):
     assert objects.multipart_uploads() == []
     for name, upload_id in uploads:
         assert f"{name} (upload id {upload_id})" in out
+
+
+def test_an_upload_left_assembled_by_a_crash_is_kept_while_live_and_swept_once_expired(
+    world, s3_objects
+):
+    """A completed upload's object stays where its parts were assembled (documents/uploads/).
+    A completion that dies after assembling leaves that object without a document: kept
+    while the upload may still be completed, an orphan once the upload has expired."""
+    from django.db import IntegrityError, connection
+
+    from resource_hub.files.completion import upload_finish, upload_request_completion
+    from resource_hub.files.uploads import upload_sign_parts, upload_start
+
+    def assembled(filename):
+        upload = upload_start(
+            user=world.teacher_a,
+            collection=world.inst_a.collection,
+            filename=filename,
+            size=len(GOOD),
+        )
+        part = upload_sign_parts(upload=upload, part_numbers=[1])[0]
+        assert requests.put(part["url"], data=GOOD, timeout=30).status_code == 200
+        upload_request_completion(upload=upload, enqueue=False)
+        return upload
+
+    kept = assembled("kept.txt")
+    upload_finish(upload_id=kept.pk)
+    kept.refresh_from_db()
+    assert kept.document.file.name == kept.key == f"documents/uploads/{kept.pk}/kept.txt"
+
+    crashed = assembled("crashed.txt")
+    # The worker dies after assembling: here, the document's row cannot be written.
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the first row's checks, done now
+        cursor.execute(
+            "ALTER TABLE files_resourcedocument ADD CONSTRAINT no_rows CHECK (id < 0) NOT VALID"
+        )
+    with pytest.raises(IntegrityError):
+        upload_finish(upload_id=crashed.pk)
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE files_resourcedocument DROP CONSTRAINT no_rows")
+    assert ResourceDocument.objects.filter(file=crashed.key).count() == 0
+    assert s3_objects.names() == sorted([kept.key, crashed.key])
+
+    status, out = sweep("--older-than", "0")
+    assert status == 0 and "ORPHAN" not in out
+    assert s3_objects.names() == sorted([kept.key, crashed.key])  # the upload is live
+
+    Upload.objects.filter(pk=crashed.pk).update(expires_at=timezone.now() - timedelta(hours=1))
+    status, out = sweep("--older-than", "0")
+
+    assert crashed.key in out
+    assert s3_objects.names() == [kept.key]
+    assert Upload.objects.get(pk=crashed.pk).state == Upload.State.ABORTED
+    assert ResourceDocument.objects.get(pk=kept.document.pk).file.name == kept.key

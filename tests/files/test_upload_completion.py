@@ -1,20 +1,26 @@
-"""Completing a direct upload: a declared SHA-256 sends the parts straight to the content key
-(no copy), a wrong one leaves nothing behind, and with the database task backend the
-client is answered 202 and polls the upload's status while the worker checks the file."""
+"""Completing a direct upload: the parts are assembled where the document keeps them (its
+own name, or the content key for a declared SHA-256) and nothing is copied; a wrong SHA-256
+leaves nothing behind; and with the database task backend the client is answered 202 and
+polls the upload's status while the worker checks the file."""
 
 import hashlib
 import json
+import uuid
+from datetime import timedelta
 
 import pytest
 import requests
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from resource_hub.files import objectstore
+from resource_hub.files.completion import upload_complete
 from resource_hub.files.models import ResourceDocument, Upload
 from resource_hub.files.services import document_create
+from resource_hub.files.uploads import part_size_for, upload_sign_parts
 
 from . import samples
 
@@ -89,6 +95,82 @@ def test_a_declared_sha256_sends_the_parts_to_the_content_key_and_nothing_is_cop
     assert s3_objects.names() == [row.key]  # nothing under uploads/, one object
     assert s3_objects.get(row.key) == payload
     assert s3_objects.multipart_uploads() == []
+
+
+def test_a_plain_upload_is_kept_where_its_parts_were_assembled_and_nothing_is_copied(
+    api, collection, s3_objects, store_calls
+):
+    """What browsers do (no SHA-256 declared): the parts go to the upload's own name under
+    documents/, the document keeps it, and the store copies nothing (bench/README.md)."""
+    payload = samples.pdf(text="Sent as it is")
+    upload = start(api, collection, payload, filename="บทเรียน 1.pdf").json()
+    row = Upload.objects.get(pk=upload["id"])
+    assert row.key == f"documents/uploads/{row.pk}/บทเรียน 1.pdf"
+    assert [name for name, _id in s3_objects.multipart_uploads()] == [row.key]
+    send_all(api, upload, payload)
+    store_calls.clear()
+
+    done = post(api, upload["links"]["complete"])
+
+    assert done.status_code == 201, done.content
+    document = ResourceDocument.objects.get(pk=done.json()["document"]["id"])
+    assert document.file.name == row.key
+    assert document.sha256 == sha256(payload) and document.mime_type == "application/pdf"
+    assert "CopyObject" not in store_calls and "UploadPartCopy" not in store_calls
+    assert store_calls.count("GetObject") >= 1  # verified by reading it once
+    assert s3_objects.names() == [row.key]
+    assert s3_objects.get(row.key) == payload
+    assert s3_objects.multipart_uploads() == []
+
+
+def test_identical_plain_uploads_get_objects_of_their_own(api, collection, s3_objects):
+    """No object is shared: deleting one document (Wagtail deletes its object) never takes
+    another's bytes."""
+    payload = samples.pdf(text="Twice the same")
+    names = []
+    for _ in range(2):
+        upload = start(api, collection, payload).json()
+        send_all(api, upload, payload)
+        names.append(
+            ResourceDocument.objects.get(
+                pk=post(api, upload["links"]["complete"]).json()["document"]["id"]
+            ).file.name
+        )
+    assert names[0] != names[1] and s3_objects.names() == sorted(names)
+
+
+def test_an_upload_started_before_uploads_kept_their_key_is_copied_to_its_content_key(
+    uploader, collection, s3_objects
+):
+    """Uploads under way when this version is deployed were started at uploads/<id>;
+    the sweep removes what is under uploads/ once its upload is over, so those are copied."""
+    payload = samples.pdf(text="Started by the old code")
+    target = objectstore.bucket()
+    pk = uuid.uuid4()
+    key = f"uploads/{pk}"
+    started = target.client.create_multipart_upload(
+        Bucket=target.name, Key=target.key(key), ContentType="application/octet-stream"
+    )
+    row = Upload.objects.create(
+        id=pk,
+        user=uploader,
+        collection=collection,
+        filename="old.pdf",
+        size=len(payload),
+        part_size=part_size_for(len(payload)),
+        key=key,
+        upload_id=started["UploadId"],
+        expires_at=timezone.now() + timedelta(hours=1),
+    )
+    part = upload_sign_parts(upload=row, part_numbers=[1])[0]
+    assert requests.put(part["url"], data=payload, timeout=30).status_code == 200
+
+    document = upload_complete(upload=row)
+
+    digest = sha256(payload)
+    assert document.file.name == f"documents/{digest[:2]}/{digest}/old.pdf"
+    assert s3_objects.names() == [document.file.name]
+    assert s3_objects.get(document.file.name) == payload
 
 
 def test_a_wrong_declared_sha256_is_rejected_and_leaves_no_row_and_no_object(
@@ -228,6 +310,16 @@ def test_a_completion_that_fails_unexpectedly_does_not_leave_the_client_waiting(
     assert status["state"] == "started"
     assert status["error"]["code"] == "completion_failed"
     assert ResourceDocument.objects.count() == 0
-    # The copy at the content key went with the failed row; the assembled object under
-    # uploads/ is the sweep's once the upload expires.
-    assert [name.split("/")[0] for name in s3_objects.names()] == ["uploads"]
+    # The object stays where it was assembled, under the upload's own name ...
+    key = f"documents/uploads/{upload['id']}/lesson.pdf"
+    assert s3_objects.names() == [key]
+
+    # ... so completing again verifies it there, without the parts (the store lists
+    # none once they are assembled) and without sending anything again.
+    assert post(api, upload["links"]["complete"]).status_code == 202
+    run_worker()
+    status = api.get(upload["links"]["self"]).json()
+    assert status["state"] == "completed", status
+    document = ResourceDocument.objects.get(pk=status["document"]["id"])
+    assert (document.file.name, document.sha256) == (key, sha256(payload))
+    assert s3_objects.get(key) == payload
