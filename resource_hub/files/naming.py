@@ -85,6 +85,22 @@ def document_key(sha256: str, filename: str) -> str:
     return f"{KEY_PREFIX}/{sha256[:2]}/{sha256}/{name}"
 
 
+UPLOADS_PREFIX = f"{KEY_PREFIX}/uploads/"
+
+
+def is_misplaced(key: str, sha256: str) -> bool:
+    """Does a document's key contradict its SHA-256 (for the fixity audit)?
+
+    A content key must be the one of these bytes. A direct upload's object stays
+    where its parts were assembled, documents/uploads/<upload id>/<name>
+    (uploads.upload_document_key): that key names no content, so it is never
+    misplaced. Without a SHA-256 there is nothing to contradict.
+    """
+    if not sha256 or key.startswith(UPLOADS_PREFIX):
+        return False
+    return not key.startswith(f"{KEY_PREFIX}/{sha256[:2]}/{sha256}/")
+
+
 def _is_invisible(char: str) -> bool:
     category = unicodedata.category(char)
     if category == "Cf":

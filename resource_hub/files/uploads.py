@@ -51,7 +51,13 @@ from .errors import (
     UploadNotActive,
 )
 from .models import ResourceDocument, Upload
-from .naming import KEY_PREFIX, display_filename, document_key, safe_filename
+from .naming import (
+    KEY_PREFIX,
+    UPLOADS_PREFIX,
+    display_filename,
+    document_key,
+    safe_filename,
+)
 from .objectstore import reaching_store
 
 logger = logging.getLogger(__name__)
@@ -155,7 +161,7 @@ def upload_document_key(upload_uuid: uuid.UUID, filename: str) -> str:
     Free by construction (the upload's id is unique), so no request to the store
     is needed to find it; at most 175 characters (the document field allows 255).
     """
-    return f"{KEY_PREFIX}/{UPLOAD_PREFIX}/{upload_uuid}/{safe_filename(filename)}"
+    return f"{UPLOADS_PREFIX}{upload_uuid}/{safe_filename(filename)}"
 
 
 def keeps_its_key(upload: Upload) -> bool:

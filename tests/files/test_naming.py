@@ -9,6 +9,7 @@ from resource_hub.files.naming import (
     MAX_STORED_NAME,
     display_filename,
     document_key,
+    is_misplaced,
     safe_filename,
     title_from_filename,
 )
@@ -86,3 +87,19 @@ def test_title_from_filename(name, title):
 def test_document_key_is_keyed_by_content():
     assert document_key(SHA, "../Lesson 1.pdf") == f"documents/ab/{SHA}/Lesson 1.pdf"
     assert document_key("", "Lesson 1.pdf") == "documents/unhashed/Lesson 1.pdf"
+
+
+@pytest.mark.parametrize(
+    ("key", "sha256", "misplaced"),
+    [
+        (f"documents/ab/{SHA}/lesson.pdf", SHA, False),
+        (f"documents/ab/{'ab' * 32}/lesson.pdf", SHA, True),  # another file's content key
+        ("documents/unhashed/lesson.pdf", SHA, True),  # measured, never moved
+        ("elsewhere/lesson.pdf", SHA, True),
+        # A direct upload stays where its parts were assembled: no content in its name.
+        ("documents/uploads/4f0c2b9e-3f7d-4c51-9a8e-0d3c6f1e2a7b/lesson.pdf", SHA, False),
+        ("documents/unhashed/lesson.pdf", "", False),  # nothing to contradict yet
+    ],
+)
+def test_only_a_content_key_can_be_misplaced(key, sha256, misplaced):
+    assert is_misplaced(key, sha256) is misplaced
