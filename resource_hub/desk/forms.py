@@ -251,6 +251,11 @@ class CommentForm(DescribedErrorsMixin, forms.Form):
         widget=forms.HiddenInput,
     )
 
+    def __init__(self, *args, **kwargs):
+        # Its own ids: it shares pages with other forms that have a "comment" field.
+        kwargs.setdefault("auto_id", "id_conversation_%s")
+        super().__init__(*args, **kwargs)
+
 
 class MembershipRequestForm(DescribedErrorsMixin, forms.Form):
     institution = forms.ModelChoiceField(label=_("Institution"), queryset=None)

@@ -100,6 +100,23 @@ def test_the_review_page_shows_what_changed_since_the_last_release(world, signed
     assert "Abstract" not in changes  # unchanged fields are not listed
 
 
+def test_a_file_added_since_the_release_is_listed_as_added(
+    world, signed_in, make_record, s3_storage
+):
+    record = make_record(title="Irrigation basics")
+    record_release(user=world.editor_a, record=record)
+    file_attach(
+        user=world.teacher_a, record=record, document=_png(world, "canal"), label="Canal map"
+    )
+    record_submit(user=world.teacher_a, record=record)
+
+    html = signed_in(world.editor_a).get(_url(record)).content.decode()
+
+    changes = html.split('id="desk-review-changes"', 1)[1].split("</section>", 1)[0]
+    added = changes.split("desk-changes__child addition", 1)[1]
+    assert "Added" in added and "canal" in added and "Canal map" in added
+
+
 def test_approve_asks_for_a_confirmation_that_names_who_will_see_it(world, signed_in, submission):
     record, _document = submission
     editor = signed_in(world.editor_a)

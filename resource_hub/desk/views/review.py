@@ -115,7 +115,7 @@ def review_approve(request, pk):
         except RecordError as error:
             messages.error(request, str(error))
             return redirect("desk:review-detail", pk=record.pk)
-        messages.success(request, _("“%(title)s” was released.") % {"title": record.title})
+        messages.success(request, _("“%(title)s” was released.") % {"title": record.draft_title})
         return redirect("desk:review")
     if elsewhere:
         return elsewhere
@@ -144,6 +144,7 @@ def review_reject(request, pk):
         return redirect("desk:review-detail", pk=record.pk)
     messages.success(
         request,
-        _("“%(title)s” was sent back to its author with your comment.") % {"title": record.title},
+        _("“%(title)s” was sent back to its author with your comment.")
+        % {"title": record.draft_title},
     )
     return redirect("desk:review")
