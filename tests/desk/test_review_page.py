@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import WorkflowState
 
 from resource_hub.files.derivatives import document_derive
@@ -82,6 +83,16 @@ def test_an_editor_sees_metadata_and_files_with_their_previews(world, signed_in,
     assert 'id="desk-review-never-released"' in html  # never released: nothing to compare
     assert reverse("desk:review-approve", args=[record.pk]) in html
     assert 'id="desk-reject"' in html
+
+
+def test_the_review_page_speaks_the_viewers_language(world, signed_in, submission):
+    record, _document = submission
+    with translation.override("zh-hans"):
+        url = _url(record)
+        type_label = record.resource_type.label_for("zh-hans")
+    assert url.startswith("/zh-hans/")
+    html = signed_in(world.editor_a).get(url).content.decode()
+    assert type_label in html and type_label != record.resource_type.label_for("en")
 
 
 def test_the_review_page_shows_what_changed_since_the_last_release(world, signed_in, make_record):
@@ -213,3 +224,18 @@ def test_the_review_page_reads_a_bounded_number_of_queries(world, signed_in, sub
     assert len(first) <= 55, len(first)
     assert len(talked) == len(first)
     assert len(more_files) == len(first) + 2 * 3
+
+
+def test_the_queue_reads_the_same_queries_for_one_submission_or_many(
+    world, signed_in, make_record, submission
+):
+    editor = signed_in(world.editor_a)
+    editor.get(reverse("desk:review"))  # warm the caches
+    with CaptureQueriesContext(connection) as one:
+        editor.get(reverse("desk:review"))
+    for n in range(3):
+        record_submit(user=world.teacher_a, record=make_record(title=f"Lesson {n}"))
+    with CaptureQueriesContext(connection) as four:
+        html = editor.get(reverse("desk:review")).content.decode()
+    assert html.count('class="desk-submission"') == 4
+    assert len(four) == len(one) <= 15
