@@ -102,9 +102,14 @@ def test_a_teacher_shares_a_pdf_the_editor_approves_and_a_visitor_downloads_it(
     page.locator("#desk-nav-review").click()
     expect(page).to_have_url(at(reverse("desk:review")))
     axe_check(page)
-    page.locator(f"#desk-approve-{record.pk}").click()
+    page.locator(f"#desk-review-{record.pk} a.desk-submission__title").click()
+    page.locator("#desk-approve").click()
+    expect(page.locator("#desk-audience")).to_have_text(
+        "Everyone, without signing in (search engines too)"
+    )
+    page.locator("#desk-confirm-release").click()
     expect(page.locator(".desk-message--success")).to_contain_text(THAI_TITLE)
-    expect(page.locator(f"#desk-approve-{record.pk}")).to_have_count(0)
+    expect(page.locator(f"#desk-review-{record.pk}")).to_have_count(0)
     record.refresh_from_db()
     assert record.live
     page.context.clear_cookies()
