@@ -2,6 +2,8 @@
 the endpoint table cut to our services, and the store still reached and signed for."""
 
 import json
+import pickle
+import threading
 from urllib.parse import parse_qs, urlsplit
 
 import botocore.loaders
@@ -87,3 +89,33 @@ def test_the_storage_still_writes_reads_and_signs(s3_storage):
         assert stored.read() == b"lesson notes\n"
     storage.delete(name)
     assert not storage.exists(name)
+
+
+def test_threads_keep_their_own_resource_around_one_client(s3_storage):
+    storage = storages["default"]
+    seen = []
+
+    def connect():
+        seen.append(storage.connection)
+
+    threads = [threading.Thread(target=connect) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    connect()
+
+    assert len({id(resource) for resource in seen}) == 4  # not shared: not thread-safe
+    assert len({id(resource.meta.client) for resource in seen}) == 1
+    assert storage.connection is seen[-1]  # kept for this thread
+
+
+def test_the_storage_still_pickles(s3_storage):
+    """As django-storages' does: without its connections (and here the shared client)."""
+    storage = storages["default"]
+    storage.connection  # noqa: B018 - made before pickling, as a running site's is
+
+    copy = pickle.loads(pickle.dumps(storage))  # noqa: S301 - our own object
+
+    assert copy._shared_client is None
+    assert copy.bucket_name == storage.bucket_name
