@@ -23,3 +23,14 @@ def test_the_collection_page_offers_them_too(client, shelf):
     assert f'href="{reverse("bundles:collection_files", args=[shelf.collection.pk])}"' in page
     cartridge_url = reverse("bundles:collection_cartridge", args=[shelf.collection.pk])
     assert f'href="{cartridge_url}?version=1.1"' in page
+
+
+def test_the_collection_link_weighs_only_what_the_viewer_gets(client, shelf, world):
+    weight = re.compile(r"\(ZIP, ([\d.]+)\xa0KB\)")
+
+    visitor = weight.search(client.get(shelf.collection.url).content.decode())
+    client.force_login(world.member_a)
+    member = weight.search(client.get(shelf.collection.url).content.decode())
+
+    assert visitor and member, "the collection's link says how much it weighs"
+    assert float(member.group(1)) > float(visitor.group(1))  # members-only files count for members
