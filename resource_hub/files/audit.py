@@ -13,7 +13,7 @@ from django.db.models import QuerySet, Sum
 
 from .inventory import exists, is_missing
 from .models import ResourceDocument
-from .naming import KEY_PREFIX
+from .naming import KEY_PREFIX, is_misplaced
 from .objectstore import open_reader
 
 CHUNK_SIZE = 1024 * 1024
@@ -128,7 +128,7 @@ def _problems(document: ResourceDocument, measured: tuple[str, int] | None) -> I
                 expected,
                 found,
             )
-        if document.sha256 and not _keyed_by(key, document.sha256):
+        if is_misplaced(key, document.sha256):
             yield problem(
                 MISPLACED,
                 f"The key does not start with {KEY_PREFIX}/{document.sha256[:2]}/"
@@ -143,10 +143,6 @@ def _problems(document: ResourceDocument, measured: tuple[str, int] | None) -> I
             "The thumbnail the row names is not stored; run the document's derivatives again.",
             key=thumbnail,
         )
-
-
-def _keyed_by(key: str, sha256: str) -> bool:
-    return key.startswith(f"{KEY_PREFIX}/{sha256[:2]}/{sha256}/")
 
 
 def _measure(name: str, size: int | None, on_bytes) -> tuple[str, int] | None:

@@ -135,3 +135,20 @@ def test_the_object_is_streamed_in_chunks_not_read_whole(world, objects, monkeyp
     )
     assert result.ok and result.bytes_read == len(LESSON)
     assert max(seen) <= step and sum(seen) == len(LESSON)
+
+
+def test_a_direct_uploads_key_is_not_misplaced(world, objects):
+    """A plain direct upload keeps its object where its parts were assembled
+    (documents/uploads/<upload id>/<name>): a key that names no content."""
+    from django.core.files.storage import default_storage
+
+    document = make_document(world, LESSON)
+    key = default_storage.save("documents/uploads/42/教材.txt", ContentFile(LESSON))
+    default_storage.delete(document.file.name)
+    document.file.name = key
+    document.save(update_fields=["file"])
+
+    status, out, err = audit()
+
+    assert status == 0, out + err
+    assert "misplaced" not in (out + err).lower()
