@@ -1,5 +1,7 @@
 """The desk's forms. Every error is tied to its field (aria-describedby, aria-invalid)."""
 
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -51,11 +53,20 @@ class LevelsField(forms.ModelMultipleChoiceField):
 KIND_CHOICES = [("material", _("Teaching material")), ("achievement", _("Achievement"))]
 
 
-def _resource_type_choices():
-    groups = {kind: [] for kind, _label in KIND_CHOICES}
+def resource_types_by_kind() -> dict[str, list[tuple[str, str]]]:
+    """The active types each kind of record may have, each label once, in the viewer's language.
+
+    A teaching material and an achievement have different types; some names
+    ("Dataset", "Textbook") exist in both, so one list of both read each twice.
+    """
+    types = {kind: [] for kind, _label in KIND_CHOICES}
+    seen = {kind: set() for kind, _label in KIND_CHOICES}
     for item in ResourceType.objects.active():
-        groups.setdefault(item.applies_to, []).append((item.code, item.label))
-    return [("", "—")] + [(label, groups[kind]) for kind, label in KIND_CHOICES]
+        label = item.label
+        if item.applies_to in types and label not in seen[item.applies_to]:
+            seen[item.applies_to].add(label)
+            types[item.applies_to].append((item.code, label))
+    return types
 
 
 class RecordMetadataForm(DescribedErrorsMixin, forms.Form):
@@ -103,21 +114,30 @@ class RecordMetadataForm(DescribedErrorsMixin, forms.Form):
         initial=AccessLevel.PUBLIC,
     )
 
-    def __init__(self, *args, institutions=None, kind=None, **kwargs):
+    def __init__(self, *args, institutions=None, kind=None, new_kind=None, **kwargs):
+        """`kind` is an edited record's; `new_kind` the one a new record starts as (?kind=)."""
         super().__init__(*args, **kwargs)
         self.fixed_kind = kind
+        kinds = dict(KIND_CHOICES)
         if kind:  # editing: the kind and the institution do not change
             del self.fields["kind"]
             del self.fields["institution"]
         else:
+            new_kind = new_kind if new_kind in kinds else "material"
+            self.fields["kind"].initial = new_kind
+            if self.is_bound and self.data.get("kind") in kinds:
+                new_kind = self.data["kind"]
             self.fields["institution"].queryset = institutions
             if institutions is not None and len(institutions) == 1:
                 self.fields["institution"].initial = institutions[0].pk
+        types = resource_types_by_kind()
+        self.fields["resource_type"].choices = [("", "—")] + types[kind or new_kind]
+        # The kind's radio buttons swap the options without a round trip (wizard-kind.js).
+        self.fields["resource_type"].widget.attrs["data-desk-types"] = json.dumps(types)
         self.fields["language"].queryset = Language.objects.active()
         self.fields["subject"].queryset = SubjectField.objects.active().order_by("code")
         self.fields["education_levels"].queryset = EducationLevel.objects.active()
         self.fields["licence"].queryset = Licence.objects.active()
-        self.fields["resource_type"].choices = _resource_type_choices()
         self.fields["year"].initial = timezone.now().year
 
     def clean_resource_type(self):
@@ -179,18 +199,40 @@ class BaseCreatorFormSet(forms.BaseFormSet):
         "too_few_forms": _("Name at least one creator."),
     }
 
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["DELETE"].label = _("Remove this creator")
+
     def creators(self) -> list[dict]:
+        """The named, not removed rows, in their order, as the record services take them."""
+        names = ["name", "orcid", "affiliation", "role"]
         return [
-            form.cleaned_data
+            {name: form.cleaned_data[name] for name in names}
             for form in self.forms
-            if form.cleaned_data and form.cleaned_data.get("name")
+            if form.cleaned_data
+            and form.cleaned_data.get("name")
+            and not self._should_delete_form(form)
         ]
 
 
+def creator_of(user, institutions) -> dict:
+    """A new record's first creator: the signed-in teacher, from their account.
+
+    Accounts hold no ORCID iD yet; the affiliation is given when there is one institution.
+    """
+    creator = {"name": user.get_full_name() or user.get_username(), "role": CreatorRole.AUTHOR}
+    if institutions is not None and len(institutions) == 1:
+        creator["affiliation"] = institutions[0].title
+    return creator
+
+
+# Two empty rows beyond the filled ones work without JavaScript; with it,
+# "Add another creator" clones the formset's empty form (wizard-creators.js).
 CreatorFormSet = forms.formset_factory(
     CreatorForm,
     formset=BaseCreatorFormSet,
     extra=2,
+    can_delete=True,
     min_num=1,
     validate_min=True,
     max_num=30,

@@ -29,7 +29,13 @@ from resource_hub.records.services import (
     record_update_draft,
 )
 
-from ..forms import CommentForm, CreatorFormSet, FileAttachForm, RecordMetadataForm
+from ..forms import (
+    CommentForm,
+    CreatorFormSet,
+    FileAttachForm,
+    RecordMetadataForm,
+    creator_of,
+)
 from ..selectors import record_conversation
 from ..services.conversation import record_comment
 from .common import desk_login_required, get_record, institutions_to_add_to
@@ -63,8 +69,14 @@ def record_new(request):
     if not institutions:
         messages.info(request, _("Join an institution before you share a record."))
         return redirect("desk:membership")
-    form = RecordMetadataForm(request.POST or None, institutions=institutions)
-    creators = CreatorFormSet(request.POST or None, prefix="creators")
+    form = RecordMetadataForm(
+        request.POST or None, institutions=institutions, new_kind=request.GET.get("kind")
+    )
+    creators = CreatorFormSet(
+        request.POST or None,
+        prefix="creators",
+        initial=[creator_of(request.user, institutions)],
+    )
     if request.method == "POST" and form.is_valid() and creators.is_valid():
         data = form.cleaned_data
         try:
