@@ -114,6 +114,18 @@ def test_people_land_where_their_work_is(world, client, who, lands_on):
     assert landing.status_code == 302 and landing["Location"] == reverse(lands_on)
 
 
+def test_the_headers_sign_in_link_leads_to_the_landing(world, client):
+    html = client.get(reverse("search")).content.decode()
+    link = re.search(r'<a class="sign-in" href="([^"]+)">', html).group(1)
+    assert link == f"{reverse('login')}?next={reverse('notifications:landing')}"
+    form = client.get(link).content.decode()
+    assert f'name="next" value="{reverse("notifications:landing")}"' in form
+    response = client.post(
+        link, {"username": "editor_a", "password": "pw", "next": reverse("notifications:landing")}
+    )
+    assert client.get(response["Location"])["Location"] == reverse("desk:review")
+
+
 def test_next_still_wins_over_the_landing(world, client):
     response = client.post(
         reverse("login") + "?next=" + reverse("desk:membership"),
