@@ -40,9 +40,19 @@ class VocabularyChoiceField(forms.ModelChoiceField):
         return obj.label
 
 
-class SubjectChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.code} {obj.label}"
+def subject_choices() -> list:
+    """ISCED-F fields grouped by broad field, in the viewer's language, the code second.
+
+    One flat list of 123 codes was hard to read; an <optgroup> per broad field
+    ("08 Agriculture, …") holds it and its narrow and detailed fields.
+    """
+    groups: dict[str, tuple[str, list]] = {}
+    for item in SubjectField.objects.active().order_by("code"):
+        broad = item.code[:2]
+        if item.level == SubjectField.Level.BROAD:
+            groups[broad] = (f"{item.label} ({item.code})", [])
+        groups.setdefault(broad, (broad, []))[1].append((item.code, f"{item.code} · {item.label}"))
+    return [("", "—")] + list(groups.values())
 
 
 class LevelsField(forms.ModelMultipleChoiceField):
@@ -93,11 +103,14 @@ class RecordMetadataForm(DescribedErrorsMixin, forms.Form):
         help_text=_("Separated by commas, in any language."),
     )
     language = VocabularyChoiceField(label=_("Original language"), queryset=None)
-    subject = SubjectChoiceField(
-        label=_("Subject (ISCED-F 2013)"),
-        queryset=None,
+    subject = forms.ChoiceField(
+        label=_("Subject"),
+        choices=(),
         required=False,
-        help_text=_("The field of education, as specific as you can."),
+        help_text=_(
+            "The field of education (ISCED-F 2013), as specific as you can. "
+            "Type in the box above the list to narrow it."
+        ),
     )
     education_levels = LevelsField(
         label=_("Levels and sectors"),
@@ -135,7 +148,11 @@ class RecordMetadataForm(DescribedErrorsMixin, forms.Form):
         # The kind's radio buttons swap the options without a round trip (wizard-kind.js).
         self.fields["resource_type"].widget.attrs["data-desk-types"] = json.dumps(types)
         self.fields["language"].queryset = Language.objects.active()
-        self.fields["subject"].queryset = SubjectField.objects.active().order_by("code")
+        self.fields["subject"].choices = subject_choices()
+        # wizard-subject.js adds a box that filters the options as the teacher types.
+        self.fields["subject"].widget.attrs.update(
+            {"data-desk-filter": _("Filter the subjects"), "data-desk-filter-none": _("No match")}
+        )
         self.fields["education_levels"].queryset = EducationLevel.objects.active()
         self.fields["licence"].queryset = Licence.objects.active()
         self.fields["year"].initial = timezone.now().year
@@ -146,6 +163,10 @@ class RecordMetadataForm(DescribedErrorsMixin, forms.Form):
         if resource_type is None:
             raise ValidationError(_("Choose a type from the list."))
         return resource_type
+
+    def clean_subject(self):
+        code = self.cleaned_data["subject"]
+        return SubjectField.objects.active().filter(code=code).first() if code else None
 
     def clean_keywords(self):
         words = [

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from resource_hub.core.vocabularies import ResourceType
 from resource_hub.records.models import RecordPage
@@ -147,3 +148,28 @@ def test_editing_keeps_five_creators(world, teacher, make_record):
     record.refresh_from_db()
     draft = record.get_latest_revision_as_object()
     assert [c.name for c in draft.creators.all()] == [f"Creator number {n}" for n in range(1, 6)]
+
+
+def test_subjects_are_grouped_by_broad_field_in_the_viewers_language(world, teacher):
+    with translation.override("zh-hans"):
+        url = reverse("desk:record-new")
+    assert url.startswith("/zh-hans/")
+
+    page = htmllib.unescape(teacher.get(url).content.decode())
+
+    broad = re.escape("农业、林业、渔业和兽医 (08)")
+    group = re.search(rf'<optgroup label="{broad}">(.*?)</optgroup>', page, re.S)
+    assert group, "no optgroup for broad field 08 in Chinese"
+    assert re.search(r'<option value="0811"[^>]*>0811 · 作物和畜牧生产</option>', group.group(1))
+    assert "Crop and livestock production" not in page
+    assert "wizard-subject.js" in page
+
+
+def test_a_detailed_subject_is_saved(world, teacher):
+    response = teacher.post(
+        reverse("desk:record-new"),
+        {**metadata(subject="0811"), "institution": world.inst_a.pk},
+    )
+
+    assert response.status_code == 302
+    assert RecordPage.objects.get().specific.subject_id == "0811"
