@@ -173,3 +173,16 @@ def test_a_detailed_subject_is_saved(world, teacher):
 
     assert response.status_code == 302
     assert RecordPage.objects.get().specific.subject_id == "0811"
+
+
+def test_the_licence_field_explains_the_choices(world, teacher):
+    page = htmllib.unescape(teacher.get(reverse("desk:record-new")).content.decode())
+
+    help_ = re.search(
+        r'<details class="desk-disclosure" id="desk-licence-help">.*?</details>', page, re.S
+    )
+    assert help_, "no licence help beside the field"
+    text = help_.group(0)
+    assert "Which licence should I choose?" in text
+    for name in ["CC BY", "CC BY-SA", "CC BY-NC", "CC0", "All rights reserved"]:
+        assert f"<dt>{name}</dt>" in text
