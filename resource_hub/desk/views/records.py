@@ -14,6 +14,7 @@ from taggit.models import Tag
 from resource_hub.access import records as access
 from resource_hub.api.errors import error_body
 from resource_hub.files.models import ResourceDocument
+from resource_hub.records import states
 from resource_hub.records.errors import RecordError
 from resource_hub.records.models import (
     AchievementPage,
@@ -179,6 +180,21 @@ def record_files(request, pk):
             "max_bytes": settings.FILES_MAX_UPLOAD_SIZE,
             "max_size": filesizeformat(settings.FILES_MAX_UPLOAD_SIZE),
         },
+    )
+
+
+@desk_login_required
+def record_submitted(request, pk):
+    """The wizard's closing screen: what happens to a record once it is sent for review."""
+    record = get_record(request, pk)
+    status = record_status(record)
+    if status.code != states.IN_REVIEW:
+        return redirect("desk:record-review", pk=record.pk)
+    draft = record.get_latest_revision_as_object()
+    return render(
+        request,
+        "desk/record_submitted.html",
+        {"record": record, "draft": draft, "status": status, "step": 3},
     )
 
 
