@@ -261,6 +261,55 @@ CreatorFormSet = forms.formset_factory(
 )
 
 
+class TranslationForm(DescribedErrorsMixin, forms.Form):
+    """The title and abstract in another language, for readers of that language."""
+
+    language = VocabularyChoiceField(label=_("Language"), queryset=None)
+    title = forms.CharField(label=_("Title"), max_length=255)
+    abstract = forms.CharField(
+        label=_("Abstract"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].queryset = Language.objects.active()
+
+
+class BaseTranslationFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["DELETE"].label = _("Remove this translation")
+
+    def _kept(self):
+        return [
+            form for form in self.forms if form.cleaned_data and not self._should_delete_form(form)
+        ]
+
+    def clean(self):
+        seen = set()
+        for form in self._kept():
+            language = form.cleaned_data.get("language")
+            if language in seen:
+                form.add_error("language", _("There is already a translation in this language."))
+            seen.add(language)
+
+    def translations(self) -> list[dict]:
+        """The filled, not removed rows, as the record services take them."""
+        names = ["language", "title", "abstract"]
+        return [{name: form.cleaned_data[name] for name in names} for form in self._kept()]
+
+
+# One empty row; a record with translations gets one more each time it is edited.
+TranslationFormSet = forms.formset_factory(
+    TranslationForm,
+    formset=BaseTranslationFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=20,
+    validate_max=True,
+)
+
+
 class FileAttachForm(forms.Form):
     document = forms.IntegerField(widget=forms.HiddenInput)
     label = forms.CharField(max_length=255, required=False)

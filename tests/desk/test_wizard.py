@@ -38,6 +38,10 @@ def metadata(**overrides):
         "creators-0-role": "author",
         "creators-1-role": "author",
         "creators-2-role": "author",
+        "translations-TOTAL_FORMS": 0,
+        "translations-INITIAL_FORMS": 0,
+        "translations-MIN_NUM_FORMS": 0,
+        "translations-MAX_NUM_FORMS": 20,
     }
     data.update(overrides)
     return data

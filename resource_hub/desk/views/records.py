@@ -20,6 +20,7 @@ from resource_hub.records.models import (
     AchievementPage,
     RecordCreator,
     RecordKeyword,
+    RecordTranslation,
     TeachingResourcePage,
 )
 from resource_hub.records.selectors import record_status
@@ -35,6 +36,7 @@ from ..forms import (
     CreatorFormSet,
     FileAttachForm,
     RecordMetadataForm,
+    TranslationFormSet,
     creator_of,
 )
 from ..selectors import record_conversation
@@ -58,8 +60,14 @@ def _conversation(request, record, *, back: str) -> dict:
     }
 
 
-def _metadata_page(request, form, creators, record=None, status=200):
-    context = {"form": form, "creators": creators, "record": record, "step": 1}
+def _metadata_page(request, form, creators, translations, record=None, status=200):
+    context = {
+        "form": form,
+        "creators": creators,
+        "translations": translations,
+        "record": record,
+        "step": 1,
+    }
     context.update(_conversation(request, record, back="edit"))
     return render(request, "desk/record_metadata.html", context, status=status)
 
@@ -78,7 +86,8 @@ def record_new(request):
         prefix="creators",
         initial=[creator_of(request.user, institutions)],
     )
-    if request.method == "POST" and form.is_valid() and creators.is_valid():
+    translations = TranslationFormSet(request.POST or None, prefix="translations")
+    if request.method == "POST" and _all_valid(form, creators, translations):
         data = form.cleaned_data
         try:
             record = record_create_draft(
@@ -86,6 +95,7 @@ def record_new(request):
                 institution=data["institution"],
                 record_class=RECORD_CLASSES[data["kind"]],
                 creators=creators.creators(),
+                translations=translations.translations(),
                 keywords=data["keywords"],
                 education_levels=data["education_levels"],
                 **form.record_fields(),
@@ -96,7 +106,13 @@ def record_new(request):
             messages.success(request, _("Draft saved. Now add its files."))
             return redirect("desk:record-files", pk=record.pk)
     status = 400 if request.method == "POST" else 200
-    return _metadata_page(request, form, creators, status=status)
+    return _metadata_page(request, form, creators, translations, status=status)
+
+
+def _all_valid(*forms) -> bool:
+    """Validate every form (not stopping at the first) so the summary lists every error."""
+    results = [form.is_valid() for form in forms]
+    return all(results)
 
 
 def _initial(record):
@@ -129,13 +145,25 @@ def record_edit(request, pk):
             for c in draft.creators.all()
         ],
     )
-    if request.method == "POST" and form.is_valid() and creators.is_valid():
+    translations = TranslationFormSet(
+        request.POST or None,
+        prefix="translations",
+        initial=[
+            {"language": t.language_id, "title": t.title, "abstract": t.abstract}
+            for t in draft.translations.all()
+        ],
+    )
+    if request.method == "POST" and _all_valid(form, creators, translations):
         try:
             with transaction.atomic():
                 record_update_draft(
                     user=request.user,
                     record=record,
                     creators=[RecordCreator(**item) for item in creators.creators()],
+                    translations=[
+                        RecordTranslation(sort_order=n, **item)
+                        for n, item in enumerate(translations.translations())
+                    ],
                     education_levels=list(form.cleaned_data["education_levels"]),
                     # Setting `keywords` on a revision object does nothing; its child
                     # relation `keyword_items` is what a revision stores.
@@ -155,7 +183,7 @@ def record_edit(request, pk):
             messages.success(request, _("Changes saved."))
             return redirect("desk:record-files", pk=record.pk)
     status = 400 if request.method == "POST" else 200
-    return _metadata_page(request, form, creators, record=record, status=status)
+    return _metadata_page(request, form, creators, translations, record=record, status=status)
 
 
 def _files_of(record):
