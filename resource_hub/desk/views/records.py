@@ -191,6 +191,11 @@ def _files_of(record):
     return [item.document for item in draft.files.all()]
 
 
+def _file_rows(record) -> list:
+    """The attached files with their labels ("Slides", "Teacher's guide"), in order."""
+    return list(record.get_latest_revision_as_object().files.all())
+
+
 @desk_login_required
 def record_files(request, pk):
     record = get_record(request, pk, edit=True)
@@ -202,7 +207,7 @@ def record_files(request, pk):
         {
             "record": record,
             "step": 2,
-            "files": _files_of(record),
+            "file_rows": _file_rows(record),
             "collection_id": institution.collection_id,
             "api_root": api_root,
             "max_bytes": settings.FILES_MAX_UPLOAD_SIZE,
@@ -247,7 +252,13 @@ def record_file_attach(request, pk):
         )
     except RecordError as error:  # the API's error shape (resource_hub/api/errors.py)
         return JsonResponse(error_body(error.code, error, error.parameter), status=error.status)
-    return JsonResponse({"document": {"id": document.pk, "title": document.title}}, status=201)
+    return JsonResponse(
+        {
+            "document": {"id": document.pk, "title": document.title},
+            "label": form.cleaned_data["label"],
+        },
+        status=201,
+    )
 
 
 @require_POST

@@ -44,6 +44,7 @@ function row(file) {
 async function attach(document_) {
   const body = new FormData();
   body.append("document", document_.id);
+  body.append("label", form.querySelector("[data-desk-label]")?.value.trim() ?? "");
   const response = await fetch(form.dataset.attachUrl, {
     method: "POST",
     body,
@@ -55,7 +56,13 @@ async function attach(document_) {
   attached.querySelector("[data-desk-none]")?.remove();
   const item = window.document.createElement("li");
   item.className = "desk-file";
-  item.textContent = answer.document.title;
+  if (answer.label) {
+    const label = window.document.createElement("strong");
+    label.className = "desk-file__label";
+    label.textContent = `${answer.label}:`;
+    item.append(label, " ");
+  }
+  item.append(answer.document.title);
   attached.append(item);
 }
 
