@@ -104,7 +104,7 @@ def test_a_new_records_first_creator_is_the_signed_in_teacher(world, teacher):
         'name="creators-1-name"' in page
         and 'value="Somchai Jaidee"' not in page.split('name="creators-1-name"')[1].split(">")[0]
     )
-    assert 'id="desk-creator-template"' in page and "creators-__prefix__-name" in page
+    assert 'id="desk-creators-template"' in page and "creators-__prefix__-name" in page
     assert "Add another creator" in page
 
 

@@ -79,3 +79,12 @@ def test_two_translations_in_one_language_are_refused_in_the_summary(world, teac
     summary = re.search(r'<div class="desk-error-summary".*?</div>', page, re.S).group(0)
     assert 'href="#id_translations-1-language"' in summary
     assert "already a translation in this language" in summary
+
+
+def test_the_empty_translation_row_is_only_for_browsers_without_javascript(world, teacher):
+    page = teacher.get(reverse("desk:record-new")).content.decode()
+
+    noscript = re.search(r"<noscript>(.*?)</noscript>", page, re.S)
+    assert noscript and 'name="translations-0-title"' in noscript.group(1)
+    assert page.count('name="translations-0-title"') == 1
+    assert 'id="desk-translations-template"' in page and "translations-__prefix__-title" in page
