@@ -11,7 +11,7 @@ from django.apps import apps
 from wagtail.permissions import policy_registry
 
 from .records import visible_records
-from .viewers import active_user, as_viewer, user_of
+from .viewers import active_user, as_viewer, user_of, viewer_of
 
 
 def _document_policy():
@@ -72,3 +72,8 @@ def can_download(who, document) -> bool:
     viewer = as_viewer(who)
     holders = apps.get_model("records", "RecordPage").objects.filter(files__document=document)
     return visible_records(viewer, holders).exists()
+
+
+def is_public_document(document) -> bool:
+    """May anyone, without signing in, download it? Then caches may keep its thumbnail."""
+    return can_download(viewer_of(None), document)

@@ -30,7 +30,9 @@ def download_response(document):
     )
 
 
-def inline_response(name: str, *, filename: str, content_type: str):
+def inline_response(
+    name: str, *, filename: str, content_type: str, public_max_age: int | None = None
+):
     """A redirect to a signed URL that the browser shows in the page, or the streamed file.
 
     Only for types that run nothing in the browser (PDF, raster images,
@@ -40,22 +42,38 @@ def inline_response(name: str, *, filename: str, content_type: str):
     S3's signed URLs do answer ranges (206).
     """
     return _stored_file_response(
-        name, filename=filename, content_type=content_type, as_attachment=False
+        name,
+        filename=filename,
+        content_type=content_type,
+        as_attachment=False,
+        public_max_age=public_max_age,
     )
 
 
-def _stored_file_response(name: str, *, filename: str, content_type: str, as_attachment: bool):
+def _stored_file_response(
+    name: str,
+    *,
+    filename: str,
+    content_type: str,
+    as_attachment: bool,
+    public_max_age: int | None = None,
+):
+    """`public_max_age`: the file is public (the caller asked the policy), so the
+    redirect and the bytes may be cached that long; the signed URL outlives the
+    cached redirect, so a browser following it from its cache still gets the file."""
     storage = storages["default"]
+    cache_control = f"public, max-age={public_max_age}" if public_max_age else "private, no-store"
     if isinstance(storage, S3Storage):
         disposition = content_disposition_header(as_attachment=as_attachment, filename=filename)
-        url = storage.url(
-            name,
-            parameters={
-                "ResponseContentDisposition": disposition,
-                "ResponseContentType": content_type,
-            },
-            expire=settings.S3_SIGNED_URL_EXPIRY,
-        )
+        parameters = {
+            "ResponseContentDisposition": disposition,
+            "ResponseContentType": content_type,
+        }
+        expire = settings.S3_SIGNED_URL_EXPIRY
+        if public_max_age:
+            parameters["ResponseCacheControl"] = cache_control
+            expire += public_max_age
+        url = storage.url(name, parameters=parameters, expire=expire)
         response = HttpResponseRedirect(url)
     else:
         try:
@@ -66,6 +84,6 @@ def _stored_file_response(name: str, *, filename: str, content_type: str, as_att
         response = FileResponse(
             stored, as_attachment=as_attachment, filename=filename, content_type=content_type
         )
-    response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = cache_control
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 
-from resource_hub.access.documents import can_download
+from resource_hub.access.documents import can_download, is_public_document
 from resource_hub.access.refusals import refuse
 from resource_hub.core.params import (
     MAX_ID,
@@ -25,6 +25,10 @@ from .models import ResourceDocument
 from .services import download_count_add
 
 logger = logging.getLogger(__name__)
+
+#: Seconds a public thumbnail (its redirect and its image) may be cached. A record
+#: made private meanwhile may show its old thumbnail that long in a browser that had it.
+THUMBNAIL_MAX_AGE = 3600
 
 
 def refuse_unless_downloadable(request, document):
@@ -133,4 +137,13 @@ def thumbnail(request, document_id: int):
     name = document.thumbnail.name
     extension = posixpath.splitext(name)[1].lstrip(".")
     content_type = "image/webp" if extension == "webp" else "image/jpeg"
-    return inline_response(name, filename=posixpath.basename(name), content_type=content_type)
+    # A public file's thumbnail may be kept by browsers and shared caches, so a
+    # results page or a collection does not fetch every picture again on each view;
+    # anyone else's stays private. An anonymous visitor got this far only if public.
+    public = not request.user.is_authenticated or is_public_document(document)
+    return inline_response(
+        name,
+        filename=posixpath.basename(name),
+        content_type=content_type,
+        public_max_age=THUMBNAIL_MAX_AGE if public else None,
+    )

@@ -105,6 +105,36 @@ def test_the_signed_thumbnail_url_serves_the_webp(client, world, upload, s3_stor
     assert fetched.content[8:12] == b"WEBP"
 
 
+def test_a_public_records_thumbnail_is_cacheable_a_restricted_one_is_not(
+    client, world, make_record, upload, s3_storage
+):
+    from resource_hub.records.models import AccessLevel
+
+    public = upload(samples.png(size=(900, 600)), "public.png")
+    record = make_record()
+    file_attach(user=world.teacher_a, record=record, document=public)
+    record_release(user=world.editor_a, record=record)
+    private = upload(samples.png(size=(900, 600)), "members.png")
+    members_only = make_record(title="Members only", access_level=AccessLevel.INSTITUTION)
+    file_attach(user=world.teacher_a, record=members_only, document=private)
+    record_release(user=world.editor_a, record=members_only)
+
+    anonymous = client.get(thumbnail_url(public))
+    client.force_login(world.member_a)
+    member_public = client.get(thumbnail_url(public))
+    member_private = client.get(thumbnail_url(private))
+
+    for response in (anonymous, member_public):
+        assert response.status_code == 302
+        assert response["Cache-Control"] == "public, max-age=3600"
+        fetched = requests.get(response["Location"], timeout=10)
+        assert fetched.status_code == 200
+        assert fetched.headers["Cache-Control"] == "public, max-age=3600"  # the image too
+    assert member_private.status_code == 302
+    assert member_private["Cache-Control"] == "private, no-store"
+    assert "response-cache-control" not in member_private["Location"]
+
+
 def test_active_content_is_never_previewed(client, world, upload, local_storage):
     svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     html = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
