@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     path("records/<int:pk>/comments/", records.record_comment_view, name="record-comment"),
     path("records/<int:pk>/submit/", submissions.record_submit_view, name="record-submit"),
+    path("records/<int:pk>/submitted/", records.record_submitted, name="record-submitted"),
     path("records/<int:pk>/withdraw/", submissions.record_withdraw_view, name="record-withdraw"),
     path("review/", review.review_list, name="review"),
     path("review/<int:pk>/", review.review_detail, name="review-detail"),

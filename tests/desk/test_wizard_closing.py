@@ -9,7 +9,6 @@ from resource_hub.records.services import record_submit
 
 
 def closing_screen(user, record):
-    # Not routed yet: desk/urls.py and the submit view belong to another part of issue 14.
     request = RequestFactory().get("/")
     request.user = user
     return record_submitted(request, pk=record.pk)
@@ -46,3 +45,15 @@ def test_the_closing_screen_is_not_for_others(world, make_record):
         closing_screen(world.teacher_b, record)
     response = closing_screen(AnonymousUser(), record)
     assert response.status_code == 302
+
+
+def test_submitting_in_the_desk_ends_on_the_closing_screen(client, world, make_record):
+    from django.urls import reverse
+
+    record = make_record()
+    client.force_login(world.teacher_a)
+
+    response = client.post(reverse("desk:record-submit", args=[record.pk]), follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("desk:record-submitted", args=[record.pk])
+    assert "What happens next" in response.content.decode()

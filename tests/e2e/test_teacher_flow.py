@@ -89,8 +89,12 @@ def test_a_teacher_shares_a_pdf_the_editor_approves_and_a_visitor_downloads_it(
     page.locator("#desk-continue-review").click()
     page.locator("#desk-submit").click()
 
-    expect(page).to_have_url(at(reverse("desk:submissions")))
     record = RecordPage.objects.get(title=THAI_TITLE)
+    expect(page).to_have_url(at(reverse("desk:record-submitted", args=[record.pk])))
+    axe_check(page)
+    screenshot(page, "desk-wizard-submitted")
+    page.locator("#desk-follow-submissions").click()
+    expect(page).to_have_url(at(reverse("desk:submissions")))
     expect(page.locator(f"#desk-submission-{record.pk}")).to_have_attribute(
         "data-state", "in_review"
     )

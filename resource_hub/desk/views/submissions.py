@@ -14,7 +14,7 @@ from ..forms import ReasonForm
 from ..selectors import institutions_edited_by
 from .common import desk_login_required, get_record, institutions_to_add_to
 
-WITHDRAWABLE = {"in_review", "released", "released_with_changes"}
+WITHDRAWABLE = {"in_review", "released"}  # records/states.py
 
 
 @desk_login_required
@@ -57,7 +57,7 @@ def record_submit_view(request, pk):
         messages.error(request, str(error))
         return redirect("desk:record-review", pk=record.pk)
     messages.success(request, _("“%(title)s” was sent for review.") % {"title": record.title})
-    return redirect("desk:submissions")
+    return redirect("desk:record-submitted", pk=record.pk)  # what happens next
 
 
 @require_POST
