@@ -65,7 +65,7 @@ def review_submitted(*, record_id: int, actor_id: int | None = None, **_params) 
             _("Approve it to release it, or send it back with a comment for its author."),
         ],
         action_label=_("Review it"),
-        action_url=_desk("desk:record-review", record.pk),
+        action_url=_desk("desk:review-detail", record.pk),  # the editors' review page
     )
 
 

@@ -169,7 +169,7 @@ def test_sign_in_failure_says_so(world, client):
     assert response.status_code == 200
     assert "correct username and password" in response.content.decode()
     form = client.get(reverse("login")).content.decode()
-    assert f'name="next" value="{reverse("desk:submissions")}"' in form
+    assert f'name="next" value="{reverse("notifications:landing")}"' in form
     response = client.post(
         reverse("login"),
         {"username": "teacher_a", "password": "pw", "next": reverse("desk:submissions")},

@@ -38,7 +38,7 @@ def test_a_submission_is_sent_to_the_institutions_editors_only(people, draft, ou
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
     link = action_link(message)
-    assert link == f"{BASE}/en/desk/records/{draft.pk}/"
+    assert link == f"{BASE}/en/desk/review/{draft.pk}/"  # the editors' review page
     assert f'href="{link}"' in html
     # The link works for the editor.
     assert client_of(people.editor_a).get(local_path(link)).status_code == 200
@@ -58,7 +58,7 @@ def test_the_editor_reads_it_in_their_language(people, draft, outbox):
         translated("zh-hans", "Waiting for your review: “%(title)s”", title="Rice in Yunnan")
     )
     link = action_link(message)
-    assert link == f"{BASE}/zh-hans/desk/records/{draft.pk}/"
+    assert link == f"{BASE}/zh-hans/desk/review/{draft.pk}/"
     assert client_of(people.editor_a).get(local_path(link)).status_code == 200
 
 

@@ -63,15 +63,18 @@ def test_exports_carry_the_site_base_url(client, hub, postgres_db, export_format
     assert not {link for link in links_in(text) if "localhost" in link or ":8000" in link}
 
 
-def test_moderation_email_links_start_with_the_site_base_url(hub, postgres_db):
+def test_moderation_email_links_start_with_the_site_base_url(
+    hub, postgres_db, django_capture_on_commit_callbacks
+):
     hub.editor_a.email = "editor@example.org"
     hub.editor_a.save()
     record = full_record(hub, release=False)
 
-    record_submit(user=hub.teacher_a, record=record)
+    with django_capture_on_commit_callbacks(execute=True):  # e-mails go after commit
+        record_submit(user=hub.teacher_a, record=record)
 
     sent = [message for message in mail.outbox if "editor@example.org" in message.to]
     assert sent, "the institution's editor is told a record waits for review"
     links = links_in(sent[0].body)
     assert links and all(link.startswith(f"{BASE}/") for link in links), links
-    assert any("/admin/" in link for link in links)
+    assert any(f"/desk/review/{record.pk}/" in link for link in links), links
