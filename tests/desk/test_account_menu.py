@@ -171,3 +171,17 @@ def test_the_edit_link_is_for_those_the_policy_lets_change_it(
     assert (f'id="record-edit" href="{edit}"' in html) is sees_edit
     if sees_edit:
         assert viewer.get(edit).status_code == 200  # and the link leads somewhere
+
+
+def test_the_header_links_to_the_collections_and_submissions_say_teaching_material(
+    client, world, make_record
+):
+    from django.urls import reverse
+
+    make_record(title="Rice notes")
+    client.force_login(world.teacher_a)
+
+    html = client.get(reverse("desk:submissions")).content.decode()
+
+    assert f'id="header-collections" href="{reverse("browse_collections")}"' in html
+    assert "Teaching material" in html and "teaching resource" not in html.lower()

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from resource_hub.access import records as access
+from resource_hub.core.vocabularies import ResourceType
 from resource_hub.records.errors import RecordError
 from resource_hub.records.selectors import records_of_author
 from resource_hub.records.services import record_submit, submission_withdraw
@@ -27,7 +28,8 @@ def my_submissions(request):
         rows.append(
             {
                 "record": record,
-                "kind": record._meta.verbose_name,
+                # One word per kind across the product: "Teaching material", "Achievement".
+                "kind": ResourceType.AppliesTo(record.resource_type_kind).label,
                 "status": status,
                 "can_edit": status.code != "in_review" and access.can_edit(user, record),
                 "can_submit": access.can_submit(user, record),
