@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
@@ -44,13 +45,16 @@ def review_queue(user) -> QuerySet[RecordPage]:
     children = Q()
     for institution in institutions:
         children |= Q(path__startswith=institution.path, depth=institution.depth + 1)
+    # A subquery, not the site's in-progress review ids read into Python: one query
+    # whatever the number of reviews under way elsewhere.
     in_review = WorkflowState.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page),
+        object_id=Cast(OuterRef("pk"), CharField()),
         status=WorkflowState.STATUS_IN_PROGRESS,
-    ).values_list("object_id", flat=True)
+    )
     return (
         RecordPage.objects.filter(children)
-        .filter(pk__in=[int(pk) for pk in in_review])
+        .filter(Exists(in_review))
         .select_related("owner")
         .order_by("latest_revision_created_at", "pk")
     )
