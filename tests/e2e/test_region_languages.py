@@ -22,6 +22,7 @@ def test_the_home_and_search_pages_speak_the_language(new_context, world, langua
         institutions = gettext("Institutions")
         intro = gettext("Search teaching materials and achievements")
         search_url = reverse("search")
+        collections_url = reverse("browse_collections")
     assert search_label != "Skip to content", f"{language} has no translation of the skip link"
 
     page = new_context(viewport=PHONE).new_page()
@@ -37,3 +38,7 @@ def test_the_home_and_search_pages_speak_the_language(new_context, world, langua
     page.goto(search_url)
     expect(page.get_by_role("heading", level=1)).to_have_text(intro)
     axe_check(page)
+    for path in (search_url, collections_url):  # pages with the header's search box
+        page.goto(path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{path} is {width} px wide"
