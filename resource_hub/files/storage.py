@@ -93,6 +93,9 @@ def _endpoint_table(text: str) -> dict:
 
 
 def shared_loader() -> botocore.loaders.Loader:
+    """One loader for the process's sessions. botocore merges each endpoint's defaults
+    into the cached table in place when it resolves one, as with its own per-session
+    loader; the merge gives the same result every time, so sharing it is safe."""
     global _loader
     with _loader_lock:
         if _loader is None:
