@@ -3,10 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from resource_hub.access.admin_views import KnownPagesChosenMultipleView
 from resource_hub.core import views as core_views
+from resource_hub.desk.views.admin_approval import RecordApprovalWorkflowActionView
 from resource_hub.interop.oai.views import oai_pmh
 from resource_hub.portal import browse as browse_views
 from resource_hub.portal import robots, sitemaps
@@ -25,6 +27,12 @@ urlpatterns = [
         "admin/choose-page/chosen-multiple/",
         KnownPagesChosenMultipleView.as_view(),
         name="wagtailadmin_choose_page_chosen_multiple",
+    ),
+    # Ahead of the admin's own: approving a record goes to its confirmation (see the view).
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        require_admin_access(RecordApprovalWorkflowActionView.as_view()),
+        name="desk_admin_workflow_action",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,10 +1,15 @@
 """The desk's part of the admin: the superusers' "Sign-in lockouts" screen under Settings;
 the conversation's comments in the record's History; a link from the record's admin
-screens to its review page on the desk."""
+screens to its review page on the desk; approving a record only after a confirmation
+that says who will see it (views/admin_approval.py)."""
 
+from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.action_menu import ActionMenuItem, WorkflowMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
@@ -14,11 +19,15 @@ from resource_hub.records.models import RecordPage
 
 from .admin_views import LockoutsView
 from .services.conversation import COMMENT_ACTION
+from .views.admin_approval import APPROVE, RecordApprovalView, approval_url, is_record
 
 
 @hooks.register("register_admin_urls")
-def signin_lockouts_urls():
-    return [path("signin-lockouts/", LockoutsView.as_view(), name="desk_signin_lockouts")]
+def desk_admin_urls():
+    return [
+        path("signin-lockouts/", LockoutsView.as_view(), name="desk_signin_lockouts"),
+        path("record-approval/<int:pk>/", RecordApprovalView.as_view(), name="desk_admin_approve"),
+    ]
 
 
 class SuperuserMenuItem(MenuItem):
@@ -76,3 +85,57 @@ def review_page_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def review_page_listing_button(page, user, next_url=None):
     yield ReviewPageButton(page=page, priority=3)
+
+
+class ConfirmedApprovalMenuItem(ActionMenuItem):
+    """Wagtail's "Approve" of a record, as a link to the confirmation instead of a submit."""
+
+    icon_name = "success"
+
+    def __init__(self, *, name, label, order):
+        super().__init__(order=order)
+        self.name = name
+        self.label = label
+
+    def is_shown(self, context):
+        return not context["locked_for_user"]
+
+    def get_url(self, parent_context):
+        page = parent_context["page"]
+        return approval_url(page, reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+@hooks.register("construct_page_action_menu")
+def approve_records_after_confirmation(menu_items, request, context):
+    """On a record, "Approve" and "Approve with comment" open the confirmation.
+
+    The confirmation has the optional comment for the author, so both lead there.
+    """
+    page = context.get("page")
+    if page is None or not is_record(page):
+        return
+    for index, item in enumerate(menu_items):
+        if isinstance(item, WorkflowMenuItem) and item.name == APPROVE:
+            menu_items[index] = ConfirmedApprovalMenuItem(
+                name=f"action-confirm-approval-{index}", label=item.label, order=item.order
+            )
+
+
+@hooks.register("before_edit_page")
+def no_approval_of_records_without_confirmation(request, page):
+    """The edit form's own approve (no longer offered on records) goes to the confirmation."""
+    if (
+        request.method == "POST"
+        and request.POST.get("action-workflow-action")
+        and request.POST.get("workflow-action-name") == APPROVE
+        and is_record(page)
+    ):
+        messages.warning(
+            request,
+            gettext(
+                "A record is approved here, after checking who will see it."
+                " Changes made in the edit form were not saved."
+            ),
+        )
+        return redirect(approval_url(page, reverse("wagtailadmin_pages:edit", args=[page.pk])))
+    return None

@@ -46,6 +46,21 @@ def release_audience(record, institution) -> str:
     return _("Everyone, without signing in (search engines too)")
 
 
+def release_summary(record) -> dict:
+    """What releasing the record's latest draft does: who will see it, from when, with
+    which files. The desk's confirmation and the admin's (`admin_approval`) both show it."""
+    draft = record.get_latest_revision_as_object()
+    institution = record.institution
+    embargo = draft.go_live_at if draft.go_live_at and draft.go_live_at > timezone.now() else None
+    return {
+        "draft": draft,
+        "institution": institution,
+        "audience": release_audience(draft, institution),
+        "embargo": embargo,
+        "files": draft_files(draft),
+    }
+
+
 def _reviewed_record(request, pk):
     """The record, for those who review it (its institution's editors, administrators).
 
@@ -58,14 +73,12 @@ def _reviewed_record(request, pk):
 
 
 def _review_context(request, record) -> dict:
-    draft = record.get_latest_revision_as_object()
-    institution = record.institution
+    summary = release_summary(record)
+    draft = summary["draft"]
     translations = list(draft.translations.all())
-    embargo = draft.go_live_at if draft.go_live_at and draft.go_live_at > timezone.now() else None
     return {
+        **summary,
         "record": record,
-        "draft": draft,
-        "institution": institution,
         "shown": record_shown_text(draft, translations),
         "translations": translations,
         "creators": list(draft.creators.all()),
@@ -73,12 +86,9 @@ def _review_context(request, record) -> dict:
         "levels": list(draft.education_levels.all()),
         "partners": list(draft.contributing_institutions.all()),
         "licence_badge": licence_badge(draft.licence),
-        "files": draft_files(draft),
         "changes": record_changes(record, draft, request=request),
         "conversation": record_conversation(record),
         "status": record_status(record),
-        "audience": release_audience(draft, institution),
-        "embargo": embargo,
         "can_release": access.can_release(request.user, record),
         "can_reject": access.can_reject(request.user, record),
     }
