@@ -99,7 +99,9 @@ def pdf(spec: RecordSpec) -> bytes:
         document.set_fallback_fonts(names[1:])  # e.g. a Latin font beside a Thai one
         if fonts.script_of(text.language) in fonts.NEEDS_SHAPING:
             document.set_text_shaping(True)
-    wrap = WrapMode.WORD if text.language in texts.LATIN_SCRIPT else WrapMode.CHAR
+    # At spaces: breaking by character cut the Latin names in Chinese and Thai files
+    # ("Vocational Col|lege"). fpdf2 still breaks a longer run without spaces anywhere.
+    wrap = WrapMode.WORD
 
     def write(size: int, value: str, gap: float = 2) -> None:
         if font_files is None:

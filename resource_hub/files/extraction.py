@@ -17,6 +17,7 @@ import codecs
 import contextlib
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import BinaryIO
@@ -38,6 +39,19 @@ CHUNK_SIZE = 256 * 1024
 # C0 controls (except tab and line breaks), DEL, lone surrogates and the BOM:
 # PostgreSQL refuses NUL in text, and none of them helps a search.
 _JUNK = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff\ufeff]")
+
+# Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, and
+# Chinese and Japanese (with their punctuation and full-width forms). Korean
+# has spaces and is left out.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\ua9e0-\ua9ff\uaa60-\uaa7f"
+    "\u2e80-\u2fdf\u3001-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]"
+)
+# A line ending a sentence or a paragraph in those scripts.
+_SENTENCE_END = frozenset("。！？．｡!?")
+# A line at least this share of the page's widest line was filled and wrapped.
+_FULL_LINE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,10 +168,47 @@ def _pdf(fileobj: BinaryIO, sniffed: Sniffed, collector: TextCollector) -> None:
             failed += 1
             logger.info("PDF page %d: no text (%r)", number + 1, error)
             continue
-        for line in text.splitlines():
+        for line in unwrapped(text):
             collector.add(line)
     if count and failed == count:
         raise ExtractionFailed(f"No page of the PDF could be read ({count} pages).")
+
+
+def unwrapped(page_text: str) -> list[str]:
+    """The lines of a page, those wrapped inside Chinese, Thai, ... text joined again.
+
+    A PDF has no words, only glyphs placed on lines, and the extractor gives
+    a line of text per line on the page. Between words of languages written
+    with spaces a line break is a word break. But Chinese, Japanese, Thai,
+    Lao, Khmer and Burmese wrap anywhere (between words, or inside one when
+    the writer breaks by character), and a space there would split a word
+    for the search index: such a line is joined to the next without a space,
+    when it is full (a heading or a paragraph's last line is short) and does
+    not end a sentence.
+    """
+    lines = page_text.splitlines()
+    widths = [_width(line) for line in lines]
+    full = _FULL_LINE * max(widths, default=0)
+    joined: list[str] = []
+    wraps = False  # the line before this one wrapped into it
+    for line, width in zip(lines, widths, strict=True):
+        if wraps and _UNSPACED.match(line.lstrip()[:1]):
+            joined[-1] = joined[-1].rstrip() + line.lstrip()
+        else:
+            joined.append(line)
+        end = line.rstrip()[-1:]
+        wraps = width >= full and bool(_UNSPACED.match(end)) and end not in _SENTENCE_END
+    return joined
+
+
+def _width(line: str) -> int:
+    """How wide the line is, in half-width characters (wide CJK 2, combining marks 0)."""
+    width = 0
+    for char in line.strip():
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
 
 
 def _decoded_chunks(fileobj: BinaryIO, sniffed: Sniffed, collector: TextCollector):

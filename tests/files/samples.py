@@ -291,8 +291,11 @@ def _image(kind: str, size) -> bytes:
     return out.getvalue()
 
 
-def pdf_with_text(pages: list[tuple[str, str]]) -> bytes:
+def pdf_with_text(pages: list[tuple[str, str]], width: float = 0) -> bytes:
     """A PDF written by fpdf2, one page per (language, text), in fonts installed here.
+
+    The text wraps at the page's margin, or in a column `width` mm wide: at
+    spaces, and anywhere in a word longer than the line (Chinese, Thai).
 
     `make test` installs the fonts (scripts/test-deps.sh). Without one, CI
     fails and a developer's run skips, like a missing service.
@@ -314,7 +317,7 @@ def pdf_with_text(pages: list[tuple[str, str]]) -> bytes:
         document.set_fallback_fonts(names[1:])
         document.add_page()
         document.set_font(names[0], size=14)
-        document.multi_cell(0, 8, text)
+        document.multi_cell(width, 8, text)
     return bytes(document.output())
 
 

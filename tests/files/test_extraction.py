@@ -4,10 +4,11 @@ import io
 import zipfile
 
 import pytest
+from pypdf import PdfReader
 
 from resource_hub.files import officetext
 from resource_hub.files.errors import ExtractionFailed
-from resource_hub.files.extraction import extract_text
+from resource_hub.files.extraction import extract_text, unwrapped
 from resource_hub.files.filetypes import Family, Sniffed
 from resource_hub.files.sniffing import sniff_bytes
 
@@ -31,6 +32,60 @@ def test_pdf_text_page_by_page_in_chinese_and_thai(three_page_pdf):
 
     assert result.text.splitlines() == [CHINESE, THAI, "Page three"]
     assert result.truncated is False
+
+
+# Text that a narrow column wraps over several lines. Chinese and Thai have no
+# spaces between words: fpdf2 breaks them anywhere, as typesetters do.
+WRAPPED = {
+    "en": "Yunnan Highland Agricultural Vocational College: food safety and hygiene for "
+    "adult learners, step by step, each part with a short practical task.",
+    "vi": "Hướng dẫn thực hành đọc và viết chữ nổi Braille dành cho học sinh có nhu cầu "
+    "giáo dục đặc biệt, Trường Cao đẳng Nghề Đà Nẵng.",
+    "zh": "这套新能源汽车维修教学资料经过两个学期的职业院校学生教学实践检验，包含教师指导、"
+    "课时安排建议和评价方案",
+    "th": "ความต้องการทักษะด้านการปลูกข้าวเพิ่มขึ้นอย่างรวดเร็วทั้งในจีนและเอเชียตะวันออกเฉียงใต้",
+}
+
+
+@pytest.fixture(scope="module")
+def wrapped_pdf():
+    return samples.pdf_with_text(list(WRAPPED.items()), width=60)
+
+
+def test_pdf_text_wrapped_over_lines_keeps_its_words_whole(wrapped_pdf):
+    pages = PdfReader(io.BytesIO(wrapped_pdf)).pages
+    assert all(len(page.extract_text().splitlines()) >= 3 for page in pages)  # really wrapped
+
+    text = extracted(wrapped_pdf).text
+    lines = text.splitlines()
+
+    # Languages with spaces: a line break is a space, words are whole.
+    flat = " ".join(text.split())
+    assert WRAPPED["en"] in flat
+    assert WRAPPED["vi"] in flat
+    # Without spaces: the lines are joined again without one (a space would
+    # split 安排 into 安 and 排 for the search index).
+    assert WRAPPED["zh"] in lines
+    assert WRAPPED["th"] in lines
+
+
+def test_only_full_lines_of_unspaced_text_are_joined():
+    page = (
+        "摘要\n"  # a heading: short, not joined to its paragraph
+        "这套新能源汽车维修教学资料经过两个学期的职业院校学\n"
+        "生教学实践检验。\n"  # a sentence's end: the next line starts a paragraph
+        "学习目标\n"
+        "Vocational\n"  # Latin: the line break is a space
+        "College"
+    )
+
+    assert unwrapped(page) == [
+        "摘要",
+        "这套新能源汽车维修教学资料经过两个学期的职业院校学生教学实践检验。",
+        "学习目标",
+        "Vocational",
+        "College",
+    ]
 
 
 def test_pdf_extraction_stops_at_the_cap(three_page_pdf):
