@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .api import *  # noqa: F403
 from .email import *  # noqa: F403
-from .environment import BASE_DIR, env_base_url, env_choice, env_list, env_str
+from .environment import BASE_DIR, env_base_url, env_choice, env_int, env_list, env_str
 from .search import *  # noqa: F403
 from .security import *  # noqa: F403
 from .signin import *  # noqa: F403
@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "resource_hub.imports",
     "resource_hub.bundles",
     "resource_hub.portal",
+    "resource_hub.stats",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -183,6 +184,9 @@ WAGTAIL_SITE_NAME = _("Resource Hub")
 OAI_ADMIN_EMAIL = env_str("OAI_ADMIN_EMAIL", "repository@example.org")
 OAI_PAGE_SIZE = 100
 OAI_TOKEN_LIFETIME = 24 * 60 * 60
+# Usage statistics (resource_hub/stats): days raw view and download events are
+# kept before the daily aggregation prunes them (the daily figures stay).
+STATS_RAW_EVENT_DAYS = env_int("STATS_RAW_EVENT_DAYS", 90)
 # Where people reach the site: the start of every absolute link (citations,
 # share links, JSON-LD, Open Graph, exports, e-mails). `bootstrap_site` gives
 # the default Wagtail Site this host and port, since page URLs come from it.

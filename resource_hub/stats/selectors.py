@@ -1,0 +1,152 @@
+"""The figures people see: views and downloads of records and institutions.
+
+Every figure counts only the records the access policy lets the viewer open
+(`access.records.visible_records`, the same rule as every listing): the
+usage of a members-only record is not added to an outsider's institution
+totals, and its own figures read as nothing. "Views" are COUNTER's
+Unique_Item_Investigations and "downloads" its Unique_Item_Requests (as
+InvenioRDM shows unique views and downloads); the totals are there too.
+
+Figures come from the daily rows only, so they run up to the last day
+aggregated (yesterday once the worker has run), never from raw events.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.apps import apps
+from django.db.models import Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from resource_hub.access.records import visible_records
+
+from .models import CounterMetric, DailyUsage
+
+
+@dataclass(frozen=True)
+class UsageTotals:
+    """The four COUNTER item metrics over some period."""
+
+    total_item_investigations: int = 0
+    unique_item_investigations: int = 0
+    total_item_requests: int = 0
+    unique_item_requests: int = 0
+
+    @property
+    def views(self) -> int:
+        return self.unique_item_investigations
+
+    @property
+    def downloads(self) -> int:
+        return self.unique_item_requests
+
+
+@dataclass(frozen=True)
+class Usage:
+    """All time, and the last 12 months (the year up to today)."""
+
+    all_time: UsageTotals
+    last_12_months: UsageTotals
+
+
+@dataclass(frozen=True)
+class MonthUsage:
+    month: date  # its first day
+    totals: UsageTotals
+
+
+_FIELDS = {metric: metric.lower() for metric in CounterMetric.values}
+
+
+def year_ago(today: date) -> date:
+    """The first day of the last 12 months: the day after the same date a year earlier."""
+    try:
+        start = today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        start = today.replace(year=today.year - 1, day=28)
+    return start + timedelta(days=1)
+
+
+def _visible_rows(who, records: QuerySet | None) -> QuerySet:
+    return DailyUsage.objects.filter(record_id__in=visible_records(who, records).values("pk"))
+
+
+def _usage(rows: QuerySet, today: date | None) -> Usage:
+    since = year_ago(today or timezone.localdate())
+    sums = {}
+    for metric, field in _FIELDS.items():
+        sums[field] = Sum("count", filter=Q(metric=metric), default=0)
+        sums[f"recent_{field}"] = Sum("count", filter=Q(metric=metric, day__gte=since), default=0)
+    figures = rows.aggregate(**sums)
+    return Usage(
+        all_time=UsageTotals(**{field: figures[field] for field in _FIELDS.values()}),
+        last_12_months=UsageTotals(
+            **{field: figures[f"recent_{field}"] for field in _FIELDS.values()}
+        ),
+    )
+
+
+def _record_model():
+    # By name, as the access policy does: records sits above stats (it records views).
+    return apps.get_model("records", "RecordPage")
+
+
+def _records_of(institution) -> QuerySet:
+    return _record_model().objects.descendant_of(institution)
+
+
+def record_usage(*, who, record_id: int, today: date | None = None) -> Usage:
+    """A record's views and downloads, all time and last 12 months; zeros unless `who` sees it."""
+    records = _record_model().objects.filter(pk=record_id)
+    return _usage(_visible_rows(who, records), today)
+
+
+def institution_usage(*, who, institution, today: date | None = None) -> Usage:
+    """The sum over the institution's records that `who` may see."""
+    return _usage(_visible_rows(who, _records_of(institution)), today)
+
+
+def usage_by_month(
+    *,
+    who,
+    record_id: int | None = None,
+    institution=None,
+    months: int = 12,
+    today: date | None = None,
+) -> list[MonthUsage]:
+    """The last `months` calendar months (this one included), oldest first, zeros where none.
+
+    Of one record, of an institution's records, or (neither given) of every
+    record `who` may see.
+    """
+    model = _record_model()
+    if record_id is not None:
+        records = model.objects.filter(pk=record_id)
+    elif institution is not None:
+        records = _records_of(institution)
+    else:
+        records = None
+    today = today or timezone.localdate()
+    first = _add_months(today.replace(day=1), -(months - 1))
+    rows = (
+        _visible_rows(who, records)
+        .filter(day__gte=first, day__lte=today)
+        .annotate(month=TruncMonth("day"))
+        .values("month", "metric")
+        .annotate(total=Sum("count"))
+        .order_by()
+    )
+    by_month: dict[date, dict[str, int]] = {}
+    for row in rows:
+        by_month.setdefault(row["month"], {})[_FIELDS[row["metric"]]] = row["total"]
+    series = []
+    for n in range(months):
+        month = _add_months(first, n)
+        series.append(MonthUsage(month=month, totals=UsageTotals(**by_month.get(month, {}))))
+    return series
+
+
+def _add_months(month: date, count: int) -> date:
+    index = month.year * 12 + month.month - 1 + count
+    return date(index // 12, index % 12 + 1, 1)
