@@ -18,6 +18,8 @@ from wagtail.models import Orderable, Page
 
 from resource_hub.core.validators import normalise_orcid, validate_orcid
 from resource_hub.institutions.models import InstitutionPage
+from resource_hub.stats.models import Metric
+from resource_hub.stats.recording import record_event
 
 
 class AccessLevel(models.TextChoices):
@@ -135,11 +137,15 @@ class RecordPage(Page):
 
         Wagtail calls serve only once the view restrictions let the viewer in, so
         the header never reaches someone the page refuses; previews do not come here.
+        A page shown counts as a COUNTER investigation of the record (one INSERT;
+        robots and machines are not counted: stats/recording.py).
         """
         response = super().serve(request, *args, **kwargs)
         link_header = (getattr(response, "context_data", None) or {}).get("link_header")
         if link_header:
             response["Link"] = link_header
+        if response.status_code == 200:
+            record_event(request, metric=Metric.INVESTIGATION, record_id=self.pk)
         return response
 
     def get_context(self, request, *args, **kwargs):
