@@ -14,8 +14,17 @@ class MembershipInvitation(models.Model):
     """A single-use, expiring link that makes whoever accepts it a teacher of the institution.
 
     Only the SHA-256 of the token is kept: the link is shown once, to the editor
-    who made it, and a database leak does not hand out memberships.
+    who made it, and a database leak does not hand out memberships. When the
+    editor gives an address, the link is also e-mailed there, right after commit
+    (never queued: a task's arguments would store the token); `email_status`
+    remembers whether that worked, so the editor's list can say so.
     """
+
+    class EmailStatus(models.TextChoices):
+        NONE = "", _("Link only")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("E-mailed")
+        FAILED = "failed", _("Could not be e-mailed")
 
     institution = models.ForeignKey(
         "institutions.InstitutionPage",
@@ -34,6 +43,16 @@ class MembershipInvitation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     accepted_at = models.DateTimeField(null=True, blank=True)
+    # Whom the editor sent it to. Accepting does not check it: people sign in
+    # with whichever account they have (see desk.services.membership).
+    email = models.EmailField(_("invited address"), blank=True)
+    email_language = models.CharField(
+        _("language of the e-mail"), max_length=16, blank=True, choices=settings.LANGUAGES
+    )
+    email_status = models.CharField(
+        _("e-mail"), max_length=16, blank=True, choices=EmailStatus.choices, default=""
+    )
+    emailed_at = models.DateTimeField(_("last e-mailed"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

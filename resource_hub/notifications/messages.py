@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -186,6 +187,42 @@ def invitation_accepted(*, invitation_id: int, **_params) -> Message | None:
         ],
         action_label=_("Membership"),
         action_url=_desk("desk:membership"),
+    )
+
+
+def membership_invitation(*, invitation: MembershipInvitation, token: str) -> Message:
+    """To the address an editor invited: the link to accept, who invites, until when.
+
+    Not in `KINDS`: it goes to an address, not to a person's preferences, and
+    is built from the token in hand (invitations.py says why it is never queued).
+    """
+    values = {
+        "name": _name(invitation.created_by),
+        "institution": invitation.institution.title,
+        "expires": formats.date_format(
+            timezone.localtime(invitation.expires_at), "DATETIME_FORMAT"
+        ),
+        "zone": timezone.get_current_timezone_name(),
+    }
+    return Message(
+        topic=Topic.MEMBERSHIP,
+        subject=_("%(name)s invites you to teach at %(institution)s") % values,
+        paragraphs=[
+            _(
+                "%(name)s, an editor of %(institution)s, invites you to join it as a "
+                "teacher on Resource Hub, to share teaching materials and achievements."
+            )
+            % values,
+            _("The link works once, until %(expires)s (%(zone)s).") % values,
+            _(
+                "Open it and sign in with your account, then accept. If you have no "
+                "account yet, ask %(name)s how to get one."
+            )
+            % values,
+            _("If you did not expect this invitation, you can ignore this e-mail."),
+        ],
+        action_label=_("Accept the invitation"),
+        action_url=_desk("desk:invitation", token),
     )
 
 

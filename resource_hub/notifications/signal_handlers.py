@@ -23,10 +23,12 @@ from wagtail.signals import (
 
 from resource_hub.desk.services.membership import (
     invitation_accepted,
+    invitation_mail_requested,
     membership_request_answered,
     membership_request_created,
 )
 
+from .invitations import send_invitation
 from .services import notify
 
 # Wagtail's own moderation e-mails (wagtail.admin.signal_handlers), by their dispatch ids.
@@ -140,3 +142,5 @@ def connect() -> None:
     invitation_accepted.connect(
         on_invitation_accepted, dispatch_uid="notifications_invitation_accepted"
     )
+    # Sent within the request, not queued: see invitations.py.
+    invitation_mail_requested.connect(send_invitation, dispatch_uid="notifications_invitation_mail")

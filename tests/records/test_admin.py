@@ -3,7 +3,13 @@
 import pytest
 from django.urls import reverse
 
-from resource_hub.records.services import record_reject, record_release, record_submit
+from resource_hub.records.services import (
+    record_reject,
+    record_release,
+    record_submit,
+    record_unpublish,
+    record_withdraw,
+)
 
 
 @pytest.fixture
@@ -120,3 +126,50 @@ def test_record_editor_has_no_promote_tab_and_shows_levels_as_checkboxes(client,
     assert form.fields["education_levels"].widget.input_type == "checkbox"
     assert form.fields["contributing_institutions"].widget.input_type == "checkbox"
     assert 'type="checkbox" name="education_levels"' in body
+
+
+def _listing_queries(client, query=None):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("records:index"), query or {})
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def _take_offline(world, make_record, count, *, first=0):
+    """Released records taken offline again: even numbers unpublished, odd ones withdrawn."""
+    for number in range(first, first + count):
+        record = record_release(user=world.editor_a, record=make_record(title=f"Offline {number}"))
+        if number % 2:
+            record_withdraw(user=world.editor_a, record=record, reason="Copyright claim.")
+        else:
+            record_unpublish(user=world.editor_a, record=record)
+
+
+def test_record_listing_reads_offline_states_without_a_query_per_record(client, world, make_record):
+    # Unpublished and withdrawn differ by the audit log; the listing reads it
+    # with the records, so six offline records cost what two do.
+    client.force_login(world.admin)
+    _take_offline(world, make_record, 2)
+    client.get(reverse("records:index"))  # warm per-process caches (content types, site)
+    few, body = _listing_queries(client)
+    assert body.count("Withdrawn") >= 1 and body.count("Unpublished") >= 1
+
+    _take_offline(world, make_record, 4, first=2)
+    many, body = _listing_queries(client)
+
+    assert many == few
+    assert "Offline 5" in body
+
+
+def test_record_listing_filters_offline_states(client, world, make_record):
+    client.force_login(world.admin)
+    _take_offline(world, make_record, 2)
+
+    _, withdrawn = _listing_queries(client, {"state": "withdrawn"})
+    _, unpublished = _listing_queries(client, {"state": "unpublished"})
+
+    assert "Offline 1" in withdrawn and "Offline 0" not in withdrawn
+    assert "Offline 0" in unpublished and "Offline 1" not in unpublished

@@ -3,6 +3,7 @@
 from .membership import (
     invitation_accept,
     invitation_create,
+    invitation_renew,
     membership_request_create,
     membership_request_decide,
 )
@@ -10,6 +11,7 @@ from .membership import (
 __all__ = [
     "invitation_accept",
     "invitation_create",
+    "invitation_renew",
     "membership_request_create",
     "membership_request_decide",
 ]
