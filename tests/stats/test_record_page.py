@@ -1,5 +1,8 @@
 """The record page counts as a COUNTER investigation of the record (robots excepted)."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from resource_hub.records.models import AccessLevel
 from resource_hub.stats.models import ItemKind, Metric, UsageEvent
 from tests.records.record_page_helpers import full_record
@@ -39,3 +42,19 @@ def test_a_refused_page_is_not_recorded(client, world, postgres_db):
 
     assert response.status_code == 403
     assert not UsageEvent.objects.exists()
+
+
+def test_recording_adds_one_insert_to_the_page(client, world, postgres_db):
+    record = full_record(world)
+    client.get(record.url, HTTP_USER_AGENT=GOOGLEBOT)  # warm Wagtail's site and page caches
+
+    def queries(user_agent):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(record.url, HTTP_USER_AGENT=user_agent).status_code == 200
+        return [query["sql"] for query in captured]
+
+    robot, person = queries(GOOGLEBOT), queries(BROWSER)
+
+    extra = [sql for sql in person if sql not in robot]
+    assert len(person) == len(robot) + 1
+    assert len(extra) == 1 and extra[0].startswith('INSERT INTO "stats_usageevent"')
