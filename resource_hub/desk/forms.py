@@ -3,8 +3,9 @@
 import json
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from resource_hub.core.validators import normalise_orcid, validate_orcid
@@ -15,6 +16,7 @@ from resource_hub.core.vocabularies import (
     ResourceType,
     SubjectField,
 )
+from resource_hub.institutions.models import InstitutionPage
 from resource_hub.records.models import AccessLevel, CreatorRole
 
 
@@ -382,3 +384,35 @@ class MembershipRequestForm(DescribedErrorsMixin, forms.Form):
     def __init__(self, *args, institutions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["institution"].queryset = institutions
+
+
+class InvitationForm(DescribedErrorsMixin, forms.Form):
+    """A new invitation: for which institution, and optionally the address to e-mail it to."""
+
+    institution = forms.ModelChoiceField(
+        label=_("Institution"), queryset=InstitutionPage.objects.all()
+    )
+    email = forms.EmailField(
+        label=_("E-mail address of the person you invite"),
+        required=False,
+        help_text=_("Optional: we e-mail them the link. Leave it empty to copy the link yourself."),
+        error_messages={
+            "invalid": _(
+                "This is not an e-mail address. Check it, or leave it empty to copy the link."
+            )
+        },
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the e-mail"), choices=settings.LANGUAGES, required=False
+    )
+
+    def __init__(self, *args, institutions, **kwargs):
+        kwargs.setdefault("auto_id", "desk-invite-%s")  # beside the request form's fields
+        super().__init__(*args, **kwargs)
+        # Offer the editor's own institutions; who may invite where is the service's check,
+        # so another institution's id is answered with its message, not "not a choice".
+        self.fields["institution"].widget.choices = [
+            (institution.pk, institution.title) for institution in institutions
+        ]
+        self.fields["email"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+        self.fields["language"].initial = translation.get_language()

@@ -1,7 +1,7 @@
 """Reads of the teacher's desk."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
@@ -112,12 +112,20 @@ def pending_requests_for(user) -> QuerySet[MembershipRequest]:
     )
 
 
-def open_invitations_for(user) -> QuerySet[MembershipInvitation]:
-    return MembershipInvitation.objects.filter(
-        institution__in=institutions_edited_by(user),
-        accepted_at__isnull=True,
-        expires_at__gt=timezone.now(),
-    ).select_related("institution", "created_by")
+def unused_invitations_for(user, *, days: int = 30) -> QuerySet[MembershipInvitation]:
+    """Invitations of the user's institutions not accepted: open, or expired in the last `days`.
+
+    The editor's list: to whom each went, whether the e-mail went, and which to send again.
+    """
+    return (
+        MembershipInvitation.objects.filter(
+            institution__in=institutions_edited_by(user),
+            accepted_at__isnull=True,
+            expires_at__gt=timezone.now() - timedelta(days=days),
+        )
+        .select_related("institution", "created_by")
+        .order_by("-expires_at")
+    )
 
 
 def requests_of(user) -> QuerySet[MembershipRequest]:

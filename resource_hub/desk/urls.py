@@ -28,6 +28,11 @@ urlpatterns = [
     path("membership/request/", membership.membership_request, name="membership-request"),
     path("membership/invite/", membership.invitation_new, name="invitation-new"),
     path(
+        "membership/invitations/<int:pk>/resend/",
+        membership.invitation_resend,
+        name="invitation-resend",
+    ),
+    path(
         "membership/requests/<int:pk>/answer/",
         membership.membership_request_answer,
         name="membership-answer",

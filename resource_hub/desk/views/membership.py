@@ -1,36 +1,38 @@
 """Membership: ask to join an institution, invite a teacher, answer requests, accept a link."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from resource_hub.institutions.models import InstitutionPage
 from resource_hub.institutions.selectors import institutions_of_user
 
 from ..errors import DeskError
-from ..forms import MembershipRequestForm
-from ..models import MembershipRequest
+from ..forms import InvitationForm, MembershipRequestForm
+from ..models import MembershipInvitation, MembershipRequest
 from ..selectors import (
     institutions_edited_by,
     institutions_open_to_request,
     open_invitation,
-    open_invitations_for,
     pending_requests_for,
     requests_of,
+    unused_invitations_for,
 )
 from ..services import (
     invitation_accept,
     invitation_create,
+    invitation_renew,
     membership_request_create,
     membership_request_decide,
 )
 from .common import desk_login_required
 
 
-def _membership_page(request, form=None, invitation_link=None, status=200):
+def _membership_page(request, form=None, invitation_form=None, invitation_link=None, status=200):
     user = request.user
+    edited = institutions_edited_by(user).order_by("title")
     return render(
         request,
         "desk/membership.html",
@@ -38,13 +40,36 @@ def _membership_page(request, form=None, invitation_link=None, status=200):
             "memberships": institutions_of_user(user).order_by("title"),
             "my_requests": requests_of(user),
             "form": form or MembershipRequestForm(institutions=institutions_open_to_request(user)),
-            "edited": institutions_edited_by(user),
+            "edited": edited,
+            "invitation_form": invitation_form or InvitationForm(institutions=edited),
             "pending": pending_requests_for(user),
-            "invitations": open_invitations_for(user),
+            "invitations": unused_invitations_for(user),
             "invitation_link": invitation_link,
         },
         status=status,
     )
+
+
+def _show_link(request, invitation, token):
+    """The membership page with the link shown once, and whether the e-mail went."""
+    link = request.build_absolute_uri(reverse("desk:invitation", args=[token]))
+    Status = MembershipInvitation.EmailStatus
+    values = {"email": invitation.email}
+    if invitation.email_status == Status.SENT:
+        messages.success(request, _("The invitation was e-mailed to %(email)s.") % values)
+    elif invitation.email_status == Status.FAILED:
+        messages.error(
+            request,
+            _(
+                "The invitation could not be e-mailed to %(email)s. Copy the link below "
+                "and send it yourself: it is shown only now."
+            )
+            % values,
+        )
+    elif invitation.email_status == Status.SENDING:  # sent once an outer transaction commits
+        messages.info(request, _("The invitation is being e-mailed to %(email)s.") % values)
+    # Shown once: only the token's hash is stored.
+    return _membership_page(request, invitation_link={"url": link, "invitation": invitation})
 
 
 @desk_login_required
@@ -76,15 +101,40 @@ def membership_request(request):
 @require_POST
 @desk_login_required
 def invitation_new(request):
-    institution = get_object_or_404(InstitutionPage, pk=request.POST.get("institution") or 0)
+    form = InvitationForm(
+        request.POST, institutions=institutions_edited_by(request.user).order_by("title")
+    )
+    if not form.is_valid():
+        if "institution" in form.errors:
+            raise Http404
+        return _membership_page(request, invitation_form=form, status=400)
     try:
-        invitation, token = invitation_create(user=request.user, institution=institution)
+        invitation, token = invitation_create(
+            user=request.user,
+            institution=form.cleaned_data["institution"],
+            email=form.cleaned_data["email"],
+            language=form.cleaned_data["language"] or request.LANGUAGE_CODE,
+        )
+    except DeskError as error:
+        if error.parameter in form.fields:
+            form.add_error(error.parameter, str(error))
+            return _membership_page(request, invitation_form=form, status=400)
+        messages.error(request, str(error))
+        return redirect("desk:membership")
+    return _show_link(request, invitation, token)
+
+
+@require_POST
+@desk_login_required
+def invitation_resend(request, pk):
+    """Renew and send: a new link to the same address (the old one cannot be sent again)."""
+    invitation = get_object_or_404(MembershipInvitation, pk=pk)
+    try:
+        invitation, token = invitation_renew(user=request.user, invitation=invitation)
     except DeskError as error:
         messages.error(request, str(error))
         return redirect("desk:membership")
-    link = request.build_absolute_uri(reverse("desk:invitation", args=[token]))
-    # Shown once: only the token's hash is stored.
-    return _membership_page(request, invitation_link={"url": link, "invitation": invitation})
+    return _show_link(request, invitation, token)
 
 
 @require_POST
