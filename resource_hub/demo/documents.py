@@ -4,7 +4,10 @@
 Word and PowerPoint files carry the text in the record's own language (the
 reader's office suite picks the font). A PDF must embed its font: when no font
 on this machine covers the language (see `fonts`), the PDF is written in
-English instead.
+English instead. So is a Khmer or Burmese one: fpdf2 draws those scripts only
+with text shaping, and writes no ToUnicode entry for the shaped glyphs, so
+their text could not be read back and searched (the demo gives records in
+those languages a Word file instead, specs.NO_PDF_LANGUAGES).
 """
 
 import io
@@ -78,7 +81,9 @@ def render(spec: RecordSpec, file_format: str) -> bytes:
 
 def pdf(spec: RecordSpec) -> bytes:
     text = content(spec)
-    font_files = fonts.fonts_for(text.language, text.text())
+    font_files = None
+    if fonts.script_of(text.language) not in fonts.NEEDS_SHAPING:
+        font_files = fonts.fonts_for(text.language, text.text())
     if font_files is None:  # no font for the script on this machine: say it in English
         text = content(spec, "en")
         font_files = fonts.fonts_for("en", text.text())
@@ -97,8 +102,6 @@ def pdf(spec: RecordSpec) -> bytes:
         for name, path in zip(names, font_files, strict=True):
             document.add_font(name, "", str(path))
         document.set_fallback_fonts(names[1:])  # e.g. a Latin font beside a Thai one
-        if fonts.script_of(text.language) in fonts.NEEDS_SHAPING:
-            document.set_text_shaping(True)
     # At spaces: breaking by character cut the Latin names in Chinese and Thai files
     # ("Vocational Col|lege"). fpdf2 still breaks a longer run without spaces anywhere.
     wrap = WrapMode.WORD

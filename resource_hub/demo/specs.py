@@ -60,6 +60,12 @@ LICENCES = {
 }
 KIND_WEIGHTS = {"university": 13, "vocational_college": 13, "research_institute": 10}
 FIRST_YEAR, LAST_YEAR = 2015, 2026
+# Records in these languages come with a Word file where others have a PDF: fpdf2
+# needs text shaping (uharfbuzz) to draw Khmer and Burmese, and writes no ToUnicode
+# entry for the shaped glyphs, so the PDF's text would come out garbled and could
+# not be searched. Word keeps the text as written (documents.pdf would fall back
+# to English).
+NO_PDF_LANGUAGES = frozenset({"km", "my"})
 
 
 @dataclass(frozen=True)
@@ -197,6 +203,8 @@ def _spec(index: int, institutions, state: str, rng: Random) -> RecordSpec:
     if rng.random() < 0.34:
         first = FILE_FORMATS[type_slug]
         files = (first,) if rng.random() < 0.7 else (first, "docx" if first == "pdf" else "pdf")
+        if language in NO_PDF_LANGUAGES:
+            files = tuple(dict.fromkeys("docx" if name == "pdf" else name for name in files))
     return RecordSpec(
         index=index,
         kind=kind,

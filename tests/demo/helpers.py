@@ -28,5 +28,7 @@ def squeezed(text: str) -> str:
 
 def pdf_language(spec: RecordSpec) -> str:
     """The language the PDF of `spec` is written in on this machine (English without a font)."""
+    if fonts.script_of(spec.language) in fonts.NEEDS_SHAPING:  # unreadable shaped glyphs
+        return "en"
     content = documents.content(spec)
     return spec.language if fonts.fonts_for(spec.language, content.text()) else "en"
