@@ -6,6 +6,7 @@ status and code), answered by the API's one handler.
 """
 
 from datetime import datetime
+from typing import Literal
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -44,6 +45,11 @@ class UploadIn(Schema):
     size: StrictInt = Field(ge=0, description="The file's size in bytes.")
     title: str = ""
     sha256: str = Field("", description="Optional: checked when the upload completes.")
+    purpose: Literal["document", "import"] = Field(
+        "document",
+        description='"document" (completing makes a document), or "import": the ZIP of a '
+        "records import, checked to be a ZIP and kept for the import (no document).",
+    )
 
 
 class PartsIn(Schema):
@@ -103,6 +109,7 @@ class UploadOut(Schema):
     size: int
     sha256: str | None
     collection: int
+    purpose: str
     part_size: int
     part_count: int
     created_at: datetime
@@ -126,6 +133,7 @@ def _upload_json(upload: Upload, *, parts: list[dict] | None = None) -> dict:
         "size": upload.size,
         "sha256": upload.sha256 or None,
         "collection": upload.collection_id,
+        "purpose": upload.purpose,
         "part_size": upload.part_size,
         "part_count": upload.part_count,
         "created_at": upload.created_at,
@@ -195,6 +203,7 @@ def upload_start(request, payload: UploadIn):
         size=payload.size,
         title=payload.title,
         sha256=payload.sha256,
+        purpose=payload.purpose,
     )
     return Status(201, _upload_json(upload))
 

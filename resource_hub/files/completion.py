@@ -7,6 +7,10 @@
                                  where it was assembled; or reject and remove every byte
     upload_complete           -> both in one call, for callers that want the document
 
+An import's ZIP (Upload.Purpose.IMPORT) is completed the same way but makes no
+document: it is assembled and verified (size, SHA-256 if declared, a ZIP by its
+content) and kept at its key for the records import to read (`_complete_import`).
+
 Why a task: verifying a large file reads all of it (seconds per GiB), which
 is no work for a web request behind a proxy's timeout, and keeps the web
 process's memory out of it. With the immediate backend (tests, `make run`)
@@ -37,10 +41,12 @@ from django.utils.translation import gettext as _
 from resource_hub.access.documents import can_add_document
 
 from . import objectstore
+from .containers import ZIP
 from .errors import (
     CompletionFailed,
     FileError,
     FilePermissionDenied,
+    FileTypeNotAllowed,
     StorageUnavailable,
     UploadError,
     UploadIncomplete,
@@ -107,7 +113,11 @@ def upload_request_completion(*, upload: Upload, enqueue: bool = True) -> Upload
             upload_require_active(upload)
             if not can_add_document(upload.user, upload.collection):
                 raise FilePermissionDenied()
-            if not (objectstore.is_s3() and _assembled_earlier(upload)):
+            if upload.purpose == Upload.Purpose.IMPORT:
+                assembled = _import_assembled_earlier(upload)
+            else:
+                assembled = objectstore.is_s3() and _assembled_earlier(upload)
+            if not assembled:
                 _require_all_parts(upload, list_parts(upload))
             upload_set_state(upload, Upload.State.COMPLETING)
     if enqueue:
@@ -136,7 +146,9 @@ def upload_finish(*, upload_id) -> str:
         try:
             if not can_add_document(upload.user, upload.collection):
                 raise FilePermissionDenied()
-            if objectstore.is_s3() and _assembled_earlier(upload):
+            if upload.purpose == Upload.Purpose.IMPORT:
+                document = _complete_import(upload)
+            elif objectstore.is_s3() and _assembled_earlier(upload):
                 document = _complete_s3(upload, None)
             elif objectstore.is_s3():
                 parts = list_parts(upload)
@@ -208,6 +220,12 @@ def _require_all_parts(upload: Upload, parts: list[dict]) -> None:
 
 
 def _verify(upload: Upload, facts) -> None:
+    _verify_bytes(upload, facts)
+    check_file_allowed(facts)
+
+
+def _verify_bytes(upload: Upload, facts) -> None:
+    """The bytes are those announced: their size, and their SHA-256 if it was declared."""
     if facts.size != upload.size:
         raise UploadError(
             _("%(received)d bytes arrived, but the upload announced %(size)d.")
@@ -217,7 +235,6 @@ def _verify(upload: Upload, facts) -> None:
         raise UploadError(
             _("The file's SHA-256 checksum does not match the one given: it changed on the way.")
         )
-    check_file_allowed(facts)
 
 
 def _complete_s3(upload: Upload, parts: list[dict] | None) -> ResourceDocument:
@@ -369,3 +386,69 @@ def _complete_local(upload: Upload) -> ResourceDocument:
         raise
     shutil.rmtree(staging, ignore_errors=True)
     return document
+
+
+# --- the ZIP of a records import: verified and kept, no document -------------------------
+
+
+def _complete_import(upload: Upload) -> None:
+    """Assemble an import's ZIP at its key, verify it, and keep it there (no document).
+
+    Verified like a document's bytes (size; SHA-256 if declared) and refused
+    unless its content is a ZIP archive (sniffed: an .xlsx or a renamed PDF is
+    not); a refused file is removed with its parts.
+    """
+    storage = objectstore.default_storage()
+    stored = False
+    try:
+        with reaching_store():
+            if objectstore.is_s3():
+                if not _import_assembled_earlier(upload):
+                    parts = list_parts(upload)
+                    _require_all_parts(upload, parts)
+                    _assemble(upload, parts)
+            elif not storage.exists(upload.key):
+                _store_local_parts(upload)
+            stored = True
+            with objectstore.open_reader(upload.key, size=upload.size) as reader:
+                facts = measure(reader, count_pages=False, threads=objectstore.is_s3())
+        _verify_bytes(upload, facts)
+        if facts.sniffed != ZIP:
+            raise FileTypeNotAllowed(
+                _("This file is not a ZIP archive (its content is %(type)s).")
+                % {"type": facts.sniffed.mime_type}
+            )
+    except StorageUnavailable:
+        raise
+    except FileError:
+        upload_discard(upload, delete_object=stored)
+        if stored and not objectstore.is_s3():
+            storage.delete(upload.key)
+        raise
+    shutil.rmtree(staging_dir(upload), ignore_errors=True)
+
+
+def _import_assembled_earlier(upload: Upload) -> bool:
+    """Is an import's ZIP at its key already, whole (an earlier attempt assembled it)?
+
+    Nothing else writes under imports/uploads/<upload id>/.
+    """
+    if upload.purpose != Upload.Purpose.IMPORT:
+        return False
+    storage = objectstore.default_storage()
+    with reaching_store():
+        return storage.exists(upload.key) and storage.size(upload.key) == upload.size
+
+
+def _store_local_parts(upload: Upload) -> None:
+    """Local storage: the staged parts, in order, as one file at the upload's key."""
+    staging = staging_dir(upload)
+    assembled = staging / "assembled"
+    with assembled.open("wb") as out:
+        for number in range(1, upload.part_count + 1):
+            with (staging / f"{number}.part").open("rb") as part:
+                shutil.copyfileobj(part, out, 1024 * 1024)
+    with assembled.open("rb") as stream:
+        name = objectstore.default_storage().save(upload.key, File(stream, name=upload.filename))
+    if name != upload.key:  # pragma: no cover - the key holds the upload's own id
+        raise UploadError(_("The file could not be stored under its name; upload it again."))

@@ -127,9 +127,20 @@ class Upload(models.Model):
         REJECTED = "rejected", _("Rejected")
         ABORTED = "aborted", _("Cancelled")
 
+    class Purpose(models.TextChoices):
+        #: Completing makes a document of the file.
+        DOCUMENT = "document", _("A document")
+        #: The ZIP of the admin's records import: completing checks that it is a ZIP and
+        #: keeps it at its key (imports/uploads/<id>/<name>) for the import to read; no
+        #: document is made, and the import deletes it when done.
+        IMPORT = "import", _("The ZIP of a records import")
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="file_uploads"
+    )
+    purpose = models.CharField(
+        max_length=16, choices=Purpose.choices, default=Purpose.DOCUMENT, editable=False
     )
     collection = models.ForeignKey(
         "wagtailcore.Collection", on_delete=models.CASCADE, related_name="+"

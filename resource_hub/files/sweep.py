@@ -13,7 +13,8 @@ What counts as abandoned:
   uploads/<upload uuid>/, or a single object) whose Upload row is over
   (neither STARTED nor COMPLETING) or expired, or which has no row at all;
   likewise an unfinished multipart upload under documents/ (a client that
-  declared the SHA-256 sends its parts straight to the content key).
+  declared the SHA-256 sends its parts straight to the content key), and under
+  imports/uploads/ (an import's ZIP).
 Anything without a row is only touched once it is older than `older_than`:
 `document_create` writes the object before its row, and the upload service
 starts a multipart upload before saving its row. A live row (STARTED or
@@ -34,6 +35,7 @@ from . import inventory
 from .inventory import UPLOADS, PendingUpload, StagedUpload, StoredObject
 from .models import ResourceDocument, Upload
 from .objectstore import is_s3
+from .uploads import IMPORT_PREFIX
 
 DOCUMENT_PREFIXES = ("documents", "thumbnails")
 # Uploads that may still write: their parts and objects are kept until they expire.
@@ -189,6 +191,8 @@ def _abandoned_uploads(*, now: datetime, cutoff: datetime, on_object: Callable[[
     pending = [
         *inventory.list_multipart_uploads(),
         *inventory.list_multipart_uploads("documents"),
+        # An import's ZIP (uploads.IMPORT_PREFIX); once assembled it is the import's to delete.
+        *inventory.list_multipart_uploads(IMPORT_PREFIX),
     ]
     staged = list(inventory.list_staged_uploads())
     # Locally, the files in a staging folder belong to that folder's upload, handled above.

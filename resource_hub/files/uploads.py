@@ -21,6 +21,10 @@ documents/uploads/<upload id>/<safe name>, or, when the client declares the
 file's SHA-256 at the start, its content key documents/<sha256[:2]>/<sha256>/<name>.
 The bytes are verified either way. Uploads started before keys under documents/
 (at uploads/<id>) are still copied on completion (`keeps_its_key`).
+
+An upload's `purpose` says what completing makes of it: a document (the
+default), or the ZIP of the admin's records import, kept as it is at
+imports/uploads/<upload id>/<safe name> for the import to read (no document).
 """
 
 import hashlib
@@ -63,6 +67,9 @@ from .objectstore import reaching_store
 logger = logging.getLogger(__name__)
 
 UPLOAD_PREFIX = "uploads"
+#: Where an import's ZIP is kept (not under documents/ or uploads/: no document names it,
+#: and the sweep must not take it for an abandoned upload while the import waits).
+IMPORT_PREFIX = "imports/uploads"
 S3_MIN_PART_SIZE = 5 * 1024 * 1024
 S3_MAX_PARTS = 10_000
 MAX_SIGN_BATCH = 100
@@ -87,6 +94,7 @@ def upload_start(
     size: int,
     title: str = "",
     sha256: str = "",
+    purpose: str = Upload.Purpose.DOCUMENT,
 ) -> Upload:
     """Start a direct upload of `size` bytes into `collection`.
 
@@ -95,7 +103,10 @@ def upload_start(
     match the bytes that arrive. On S3 the parts go to the key the document
     keeps: the content key (a free name there) when `sha256` is given, else a
     name under documents/uploads/<upload id>/; completing copies nothing.
+    An import's ZIP (`purpose` IMPORT) goes to imports/uploads/<upload id>/.
     """
+    if purpose not in Upload.Purpose.values:
+        raise UploadError(_("Unknown upload purpose “%(purpose)s”.") % {"purpose": purpose})
     if not can_add_document(user, collection):
         raise FilePermissionDenied()
     if size <= 0:
@@ -114,17 +125,18 @@ def upload_start(
         raise UploadError(_("Give the file's name."))
 
     upload_uuid = uuid.uuid4()
-    declared = bool(sha256) and objectstore.is_s3()
+    declared = bool(sha256) and objectstore.is_s3() and purpose == Upload.Purpose.DOCUMENT
     upload = Upload(
         id=upload_uuid,
         user=user,
+        purpose=purpose,
         collection=collection,
         filename=original,
         title=(title or "").strip()[:255],
         size=size,
         sha256=sha256,
         part_size=part_size_for(size),
-        key=_start_key(upload_uuid, sha256 if declared else "", original),
+        key=_start_key(upload_uuid, sha256 if declared else "", original, purpose),
         expires_at=timezone.now() + timedelta(hours=settings.FILES_UPLOAD_RESUME_HOURS),
     )
     if objectstore.is_s3():
@@ -146,8 +158,13 @@ def upload_start(
     return upload
 
 
-def _start_key(upload_uuid: uuid.UUID, sha256: str, filename: str) -> str:
-    """Where the parts go: the key the document will keep (S3), or a staging name (local)."""
+def _start_key(upload_uuid: uuid.UUID, sha256: str, filename: str, purpose: str) -> str:
+    """Where the parts go: the key the document will keep (S3), or a staging name (local).
+
+    An import's ZIP: the key it is kept at, on S3 and locally alike.
+    """
+    if purpose == Upload.Purpose.IMPORT:
+        return f"{IMPORT_PREFIX}/{upload_uuid}/{safe_filename(filename)}"
     if not objectstore.is_s3():
         return f"{UPLOAD_PREFIX}/{upload_uuid}"
     if sha256:
@@ -396,3 +413,15 @@ def upload_delete_object(upload: Upload) -> None:
         target.client.delete_object(Bucket=target.name, Key=target.key(upload.key))
     except Exception:  # the sweep removes what is left under uploads/
         logger.exception("could not delete the upload's object %s", upload.key)
+
+
+def upload_drop_kept(*, upload: Upload) -> None:
+    """An import's ZIP that is no longer needed (imported, dropped, never used): its object goes.
+
+    The upload is marked ABORTED, so nothing can refer to it again.
+    """
+    if upload.purpose != Upload.Purpose.IMPORT:
+        raise ValueError("only an import's ZIP is kept without a document")
+    objectstore.default_storage().delete(upload.key)
+    if upload.state == Upload.State.COMPLETED:
+        upload_set_state(upload, Upload.State.ABORTED)

@@ -6,6 +6,8 @@
 //   uploader.addEventListener("progress", (e) => bar.value = e.detail.loaded / e.detail.total);
 //   const result = await uploader.upload(file, { collection: 7, title: "Week 1" });
 //   result.document.id, result.document.download_url
+//   await uploader.upload(zip, { collection: 7, purpose: "import" });  // a records import's ZIP:
+//   result.id is named by the import form; no document is made
 //
 // Parts go up in parallel (`concurrency`), a failed part is retried with
 // exponential back-off (`retries`), an expired part URL is signed again, and
@@ -102,9 +104,9 @@ export class Uploader extends EventTarget {
   // ---- the public calls ------------------------------------------------------------
 
   /** Upload `file` (a File or Blob with a name) into `collection`; resolves to the finished upload. */
-  async upload(file, { collection, title = "", sha256 = "", signal } = {}) {
+  async upload(file, { collection, title = "", sha256 = "", purpose = "", signal } = {}) {
     try {
-      return await this.#upload(file, { collection, title, sha256, signal });
+      return await this.#upload(file, { collection, title, sha256, purpose, signal });
     } catch (error) {
       const failure =
         error instanceof UploadError ? error : new UploadError(String(error?.message ?? error));
@@ -117,14 +119,17 @@ export class Uploader extends EventTarget {
   /** Give up an upload on the server (its parts are deleted) and forget it here. */
   async cancel(upload, file = null) {
     await this.#api("DELETE", upload.links.self);
-    if (file) this.#forget(file, upload.collection);
+    const purpose = upload.purpose && upload.purpose !== "document" ? upload.purpose : "";
+    if (file) this.#forget(file, purpose ? `${upload.collection}:${purpose}` : upload.collection);
   }
 
   // ---- the steps -------------------------------------------------------------------
 
-  async #upload(file, { collection, title, sha256, signal }) {
+  async #upload(file, { collection, title, sha256, purpose, signal }) {
     const name = file.name || "file";
-    let upload = await this.#resumable(file, collection);
+    // What an upload is remembered by: an import's ZIP is not resumed as a document.
+    const scope = purpose ? `${collection}:${purpose}` : collection;
+    let upload = await this.#resumable(file, scope, purpose || "document");
     const resumed = Boolean(upload);
     if (!upload) {
       upload = await this.#api("POST", `${this.apiPath}uploads`, {
@@ -133,8 +138,9 @@ export class Uploader extends EventTarget {
         size: file.size,
         title,
         sha256,
+        ...(purpose ? { purpose } : {}),
       });
-      this.#remember(file, collection, upload.id);
+      this.#remember(file, scope, upload.id);
     }
     this.#emit("start", { file, upload, resumed });
 
@@ -144,7 +150,7 @@ export class Uploader extends EventTarget {
     for (let round = 0; ; round += 1) {
       if (upload.state === "completing") {
         // Resumed while the server was checking it: wait for the verdict.
-        return await this.#finish(file, collection, upload, round, signal);
+        return await this.#finish(file, scope, upload, round, signal);
       }
       const status = await this.#api("GET", upload.links.self);
       const held = new Map(status.parts.map((p) => [p.number, p.size]));
@@ -156,14 +162,15 @@ export class Uploader extends EventTarget {
       }
       progress.report();
       await this.#sendParts(file, upload, missing, progress, signal);
-      const finished = await this.#finish(file, collection, upload, round, signal);
+      const finished = await this.#finish(file, scope, upload, round, signal);
       if (finished) return finished;
       upload = { ...upload, state: "started" }; // send what is missing, then complete again
     }
   }
 
   // Ask the server to complete, wait while it checks the file; null: send parts and try again.
-  async #finish(file, collection, upload, round, signal) {
+  // (`scope`: the collection, and the purpose if any, the upload is remembered by.)
+  async #finish(file, scope, upload, round, signal) {
     try {
       let status = upload;
       if (status.state !== "completing") {
@@ -175,29 +182,30 @@ export class Uploader extends EventTarget {
         status = await this.#api("GET", upload.links.self, undefined, { signal });
       }
       if (status.state !== "completed") throw stoppedError(status);
-      this.#forget(file, collection);
+      this.#forget(file, scope);
       this.#emit("complete", { file, upload: status, document: status.document });
       return status;
     } catch (error) {
       // Parts the store lost (or never confirmed), or a check that could not run
       // just now: send what is missing and complete again, once.
       if (RESUMABLE_CODES.has(error.code) && round === 0) return null;
-      if (error.status === 422 || error.code === "upload_not_active") this.#forget(file, collection);
+      if (error.status === 422 || error.code === "upload_not_active") this.#forget(file, scope);
       throw error;
     }
   }
 
-  async #resumable(file, collection) {
-    const id = this.storage?.getItem(storageKey(file, collection));
+  async #resumable(file, scope, purpose) {
+    const id = this.storage?.getItem(storageKey(file, scope));
     if (!id) return null;
     try {
       const upload = await this.#api("GET", `${this.apiPath}uploads/${id}`);
       const live = upload.state === "started" || upload.state === "completing";
-      if (live && upload.size === file.size) return upload;
+      const same = upload.size === file.size && (upload.purpose ?? "document") === purpose;
+      if (live && same) return upload;
     } catch (error) {
       if (error.status !== 404) throw error;
     }
-    this.#forget(file, collection);
+    this.#forget(file, scope);
     return null;
   }
 
