@@ -83,6 +83,7 @@ class ImportView(_ImportAccess, WagtailAdminTemplateMixin, FormView):
                 institution=form.cleaned_data["institution"],
                 sheet=form.cleaned_data["sheet"],
                 files=form.cleaned_data["files"],
+                files_upload=form.cleaned_data["files_upload"],  # the ZIP as a direct upload
                 workflow=form.cleaned_data["workflow"] or "",
             )
         except ImportError_ as error:

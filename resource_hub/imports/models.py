@@ -5,6 +5,11 @@ the check (a dry run) and then the import run as tasks, and the status page
 shows where the job stands. The sheet and the ZIP are kept privately in the
 default storage (the private bucket, under imports/) only until the import
 is done or dropped.
+
+A large ZIP does not come with the form: the browser sends it straight to the
+bucket in parts (a direct upload with the purpose "import", files/uploads.py)
+and the form names the finished `upload`; the job reads it where it was kept,
+imports/uploads/<upload id>/<name>, and deletes it in the same way.
 """
 
 import uuid
@@ -48,6 +53,16 @@ class ImportJob(models.Model):
     sheet_name = models.CharField(_("sheet name"), max_length=255)
     files = models.FileField(_("files (ZIP)"), upload_to=_upload_to, max_length=255, blank=True)
     files_name = models.CharField(_("ZIP name"), max_length=255, blank=True)
+    #: The ZIP sent as a direct upload (instead of `files`); its object is the job's
+    #: to delete. The row is kept after that, so no second import refers to it.
+    upload = models.ForeignKey(
+        "files.Upload",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ZIP (direct upload)"),
+    )
     #: The language of the person who started it: the reports' messages are written in it.
     language = models.CharField(max_length=16, blank=True)
     workflow = models.CharField(

@@ -4,6 +4,11 @@ A sheet names each file by its path in the folder or ZIP ("slides/week1.pptx"),
 or by its bare name when only one file has it (so a ZIP with everything under
 one top-level folder needs no prefix). Nothing outside the folder is ever
 read: absolute paths, "..", and links that lead out are refused.
+
+A ZIP kept in the object store (the admin's imports) is read where it is
+(`open_stored_zip`): zipfile seeks to the central directory and then to each
+member it opens, over ranged GETs (files.objectstore.RangedReader), so neither
+memory nor local disk holds the whole ZIP, only one member at a time.
 """
 
 import os
@@ -16,6 +21,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+
+from resource_hub.files import objectstore
+from resource_hub.files.containers import ZIP
+from resource_hub.files.sniffing import sniff
 
 from .errors import FilesSourceError
 
@@ -104,7 +113,8 @@ class FolderSource(FileSource):
 
 
 class ZipSource(FileSource):
-    def __init__(self, file, label: str):
+    def __init__(self, file, label: str, *, owns_file: bool = False):
+        self._file = file if owns_file else None
         try:
             self._zip = zipfile.ZipFile(file)
             members = self._zip.infolist()
@@ -149,6 +159,8 @@ class ZipSource(FileSource):
 
     def close(self) -> None:
         self._zip.close()
+        if self._file is not None:
+            self._file.close()
 
 
 class _Limited:
@@ -179,6 +191,26 @@ def _member_name(member: zipfile.ZipInfo) -> str:
 
 def _ignored(name: str) -> bool:
     return any(part in name for part in _IGNORED)
+
+
+def require_zip(file, label: str) -> None:
+    """Refuse a file whose content is not a ZIP archive, whatever its name (the ZIP's magic
+    and directory, as sniffed for every upload; an .xlsx or .docx is a ZIP but not this one)."""
+    if sniff(file) != ZIP:
+        raise FilesSourceError(
+            _("%(name)s is not a ZIP file: send the files as one .zip file.") % {"name": label}
+        )
+
+
+def open_stored_zip(name: str, label: str, *, size: int | None = None) -> ZipSource:
+    """The ZIP stored at `name` (storage-relative), read in place with ranged reads."""
+    with objectstore.reaching_store():
+        reader = objectstore.open_reader(name, size=size)
+    try:
+        return ZipSource(reader, label, owns_file=True)
+    except BaseException:
+        reader.close()
+        raise
 
 
 def open_source(path: str | os.PathLike | None) -> FileSource:
