@@ -12,7 +12,7 @@ import json
 from django.urls import reverse
 from wagtail.models import PageLogEntry, WorkflowState
 
-from .parity_table import MANAGERS, Who, visible
+from .parity_table import MANAGERS, MEMBERS_A, Who, visible
 from .parity_world import RELEASED
 
 EDITORS = {"editor", "admin"}
@@ -65,12 +65,17 @@ def _task_state(world, state):
 
 def _admin_workflow(action_name):
     def send(client, world, state):
+        record = world.records[state]
         task_state = _task_state(world, state)
         url = reverse(
-            "wagtailadmin_pages:workflow_action",
-            args=[world.records[state].pk, action_name, task_state.pk],
+            "wagtailadmin_pages:workflow_action", args=[record.pk, action_name, task_state.pk]
         )
-        return client.post(url, {"comment": "Add a licence."})
+        response = client.post(url, {"comment": "Add a licence."})
+        confirmation = reverse("desk_admin_approve", args=[record.pk])
+        if response.status_code == 302 and response["Location"].startswith(confirmation):
+            # A record's approval asks first (desk/views/admin_approval.py): confirm it.
+            return client.post(confirmation, {"confirm": "yes", "comment": "Add a licence."})
+        return response
 
     return send
 
@@ -210,3 +215,18 @@ def upload_expected(who: Who) -> str:
     if not who.signed_in:
         return "401"
     return "201" if who.role in MANAGERS | {"colleague"} else "403"
+
+
+#: the admin's "Import records" screen (/admin/import/): open it, or import a sheet
+IMPORT_ACTIONS = ("open the import screen (admin)", "import into institution A (admin)")
+
+
+def import_expected(action: str, who: Who) -> str:
+    """Importing is adding records: whoever may add records under an institution (its
+    teachers and editors, and administrators) opens the screen, and imports into those
+    institutions only. Without the admin's access, Wagtail's sign-in."""
+    if not who.signed_in or who.role == "registered":
+        return "admin-login"
+    if action == IMPORT_ACTIONS[0]:
+        return "ok"  # every other role belongs to institution A or B, or administers
+    return "done" if who.role in MEMBERS_A | {"admin"} else "refused"

@@ -110,14 +110,18 @@ class RecordApprovalWorkflowActionView(WorkflowActionView):
 
     The dashboard posts "Approve" here and opens "Approve with comment" here in a
     modal (which follows a "success" step's redirect); both are sent to the
-    confirmation, with the dashboard as the way back. Other actions (request
+    confirmation, with the dashboard as the way back, after Wagtail's own checks
+    (in moderation, the user is a reviewer of the task). Other actions (request
     changes) and other pages are Wagtail's.
     """
 
     def dispatch(self, request, *args, **kwargs):
         if self.action_name == APPROVE and is_record(self.object):
-            if not access.can_moderate(request.user, self.object):
-                raise PermissionDenied
+            # Wagtail's own checks first: in moderation, and the action is this user's.
+            if not self.object.workflow_in_progress:
+                self.add_not_in_moderation_error()
+                return redirect(self.redirect_url)
+            self.check_action()
             next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
             url = approval_url(self.object, next_url)
             if request.headers.get("x-requested-with") == "XMLHttpRequest":
