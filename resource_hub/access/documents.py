@@ -7,10 +7,12 @@ before release. Attaching a file needs Wagtail's "choose" or "change"
 permission on its collection, or having uploaded it.
 """
 
+from dataclasses import dataclass
+
 from django.apps import apps
 from wagtail.permissions import policy_registry
 
-from .records import visible_records
+from .restrictions import clauses_by_path, path_prefixes
 from .viewers import active_user, as_viewer, user_of, viewer_of
 
 
@@ -65,15 +67,62 @@ def can_manage_document(who, document) -> bool:
     return _document_policy().user_has_any_permission_for_instance(user, ["change"], document)
 
 
+def _holders_clauses(document) -> list[list[frozenset[str]]]:
+    """The view restrictions' clauses of each released record holding the document.
+
+    The per-record form of `visible_records` (as `records.can_view_released` is):
+    one query for the holders' paths, one for the restrictions on those paths
+    and above (and one for their groups, only when some restrict by group).
+    Cheaper to build than the listing's SQL form, which matters on the download
+    redirect (issue 13); the parity test holds the two forms to the same answers.
+    """
+    record_file = apps.get_model("records", "RecordFile")
+    paths = list(
+        record_file.objects.filter(document_id=document.pk, record__live=True)
+        .order_by()  # not by the files' order: DISTINCT would keep it as a column
+        .values_list("record__path", flat=True)
+        .distinct()
+    )
+    if not paths:
+        return []
+    known = clauses_by_path({prefix for path in paths for prefix in path_prefixes(path)})
+    return [
+        [clause for prefix in path_prefixes(path) for clause in known.get(prefix, ())]
+        for path in paths
+    ]
+
+
+@dataclass(frozen=True)
+class DownloadAccess:
+    """May `who` download the file, and may anyone (so caches may keep what it shows)?"""
+
+    allowed: bool
+    public: bool
+
+
+def download_access(who, document, *, need_public: bool = False) -> DownloadAccess:
+    """Download, preview and thumbnail: its managers, and whoever may open a record holding it.
+
+    `public` (asked only with `need_public`, else False): an anonymous visitor
+    may download it too. Both answers come from one read of the holders.
+    """
+    manages = can_manage_document(who, document)
+    if manages and not need_public:
+        return DownloadAccess(allowed=True, public=False)
+    holders = _holders_clauses(document)
+    anonymous = viewer_of(None)  # no query: no user
+    public = any(anonymous.passes(clauses) for clauses in holders)
+    if manages or public:
+        return DownloadAccess(allowed=True, public=public)
+    viewer = as_viewer(who)  # reads the viewer's groups: only now that they matter
+    return DownloadAccess(allowed=any(viewer.passes(clauses) for clauses in holders), public=False)
+
+
 def can_download(who, document) -> bool:
     """Download, preview and thumbnail: its managers, and whoever may open a record holding it."""
-    if can_manage_document(who, document):
-        return True
-    viewer = as_viewer(who)
-    holders = apps.get_model("records", "RecordPage").objects.filter(files__document=document)
-    return visible_records(viewer, holders).exists()
+    return download_access(who, document).allowed
 
 
 def is_public_document(document) -> bool:
     """May anyone, without signing in, download it? Then caches may keep its thumbnail."""
-    return can_download(viewer_of(None), document)
+    return download_access(None, document, need_public=True).public

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 
-from resource_hub.access.documents import can_download, is_public_document
+from resource_hub.access.documents import can_download, download_access
 from resource_hub.access.refusals import refuse
 from resource_hub.core.params import (
     MAX_ID,
@@ -42,9 +42,17 @@ def refuse_unless_downloadable(request, document):
     return refuse(request)
 
 
+def _documents():
+    """Documents with their collection and uploader: Wagtail's collection-ownership policy
+    reads both when it asks whether a signed-in person manages the file. (Not deferring
+    the uploader's password: computing a deferred column set across a join cost more
+    than the column, about 0.25 ms a download; issue 13.)"""
+    return ResourceDocument.objects.select_related("collection", "uploaded_by_user")
+
+
 def _document_or_refusal(request, document_id: int):
     """(document, None) when the user may have it, else (None, the refusal); 404 if none."""
-    document = get_object_or_404(ResourceDocument, pk=document_id)
+    document = get_object_or_404(_documents(), pk=document_id)
     refusal = refuse_unless_downloadable(request, document)
     return (None, refusal) if refusal is not None else (document, None)
 
@@ -67,11 +75,7 @@ def download(request, document_id: int):
         bad_record = None
     except InvalidParameter as error:  # answered after the permission check, as before
         record_id, bad_record = None, error
-    # The collection and uploader come along: Wagtail's collection-ownership policy
-    # reads both when it asks whether a signed-in person manages the file. (Not
-    # deferring the uploader's password: computing a deferred column set across a
-    # join cost more than the column, about 0.25 ms a download; issue 13.)
-    queryset = ResourceDocument.objects.select_related("collection", "uploaded_by_user")
+    queryset = _documents()
     if record_id is not None:
         # The records app's through model, reached by its relation: files sits below records.
         record_file = ResourceDocument._meta.get_field("record_files").related_model
@@ -129,9 +133,12 @@ def preview(request, document_id: int):
 @require_GET
 def thumbnail(request, document_id: int):
     """The document's thumbnail (made by the derive_document task), with the same permission."""
-    document, refusal = _document_or_refusal(request, document_id)
-    if refusal is not None:
-        return refusal
+    document = get_object_or_404(_documents(), pk=document_id)
+    # One read of the policy answers both: may this viewer have it, and may anyone
+    # (then caches may keep the picture).
+    access = download_access(request, document, need_public=True)
+    if not access.allowed:
+        return refuse(request)
     if not document.thumbnail:
         raise Http404(_("This file has no thumbnail."))
     name = document.thumbnail.name
@@ -139,11 +146,10 @@ def thumbnail(request, document_id: int):
     content_type = "image/webp" if extension == "webp" else "image/jpeg"
     # A public file's thumbnail may be kept by browsers and shared caches, so a
     # results page or a collection does not fetch every picture again on each view;
-    # anyone else's stays private. An anonymous visitor got this far only if public.
-    public = not request.user.is_authenticated or is_public_document(document)
+    # anyone else's stays private.
     return inline_response(
         name,
         filename=posixpath.basename(name),
         content_type=content_type,
-        public_max_age=THUMBNAIL_MAX_AGE if public else None,
+        public_max_age=THUMBNAIL_MAX_AGE if access.public else None,
     )

@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from resource_hub.files import objectstore
-from resource_hub.files.models import DownloadCount
+from resource_hub.files.models import DownloadCount, ResourceDocument
 from resource_hub.files.services import document_create
 from resource_hub.records.services import file_attach, record_release
 
@@ -54,8 +54,8 @@ def test_an_anonymous_download_takes_four_queries_and_no_session(
     client.get("/")  # whatever the home page does, the download starts from a clean client
     client.cookies.clear()
 
-    # The document with whether the record holds it; the policy's restrictions (two);
-    # the counter's upsert.
+    # The document with whether the record holds it; the records holding it and their
+    # restrictions (the policy's two); the counter's upsert.
     with django_assert_num_queries(4) as context:
         response = client.get(url(document, record))
 
@@ -78,11 +78,12 @@ def test_a_signed_in_download_takes_a_fixed_number_of_queries(
         assert response.status_code == 302
 
     download()  # the first request of a thread may warm caches; the count is of the next
-    # Session, user, the user's groups; the document; the manager check (its collection
-    # permissions); the policy's restrictions (two); the counter's upsert.
-    with django_assert_num_queries(8):
+    # Session, user; the document; the manager check (its collection permissions, which
+    # read the user's groups); the records holding it and their restrictions; the
+    # counter's upsert. The record is public, so the viewer's own groups are not read.
+    with django_assert_num_queries(7):
         download()
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         client.get(url(document))  # without a record: the same
     assert store_calls == []
     counts = dict(DownloadCount.objects.values_list("record_id", "count"))
@@ -121,3 +122,25 @@ def test_concurrent_first_downloads_share_one_counter_row(client, released):
     assert sorted(rows.values_list("record_id", "count"), key=str) == sorted(
         [(record.pk, 3), (None, 3)], key=str
     )
+
+
+def test_a_signed_in_thumbnail_asks_the_policy_once(
+    client, world, released, django_assert_num_queries
+):
+    """Whether the viewer may see it and whether it may be cached come from one read."""
+    record, document = released
+    ResourceDocument.objects.filter(pk=document.pk).update(thumbnail="thumbnails/notes.webp")
+    client.force_login(world.teacher_b)  # not a manager; the record is public
+    path = reverse("files:thumbnail", args=[document.pk])
+    client.get(path)
+
+    # Session, user; the document (with its collection and uploader, which the manager
+    # check reads); the collection permissions; the records holding it and their
+    # restrictions. Nothing is counted for a thumbnail.
+    with django_assert_num_queries(6) as context:
+        response = client.get(path)
+
+    assert response.status_code == 302
+    assert response["Cache-Control"] == "public, max-age=3600"
+    restrictions = 'FROM "wagtailcore_pageviewrestriction"'
+    assert [restrictions in query["sql"] for query in context.captured_queries].count(True) == 1
