@@ -4,10 +4,12 @@ own post) leads to a confirmation that names who will see the record and its fil
 nothing is released until it is confirmed. Against the real database and bucket."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import WorkflowState
 
 from resource_hub.desk.views.review import release_audience
@@ -159,6 +161,21 @@ def test_a_public_record_is_released_to_everyone(world, signed_in, make_record):
     html = signed_in(world.editor_a).get(_confirmation_url(record)).content.decode()
     assert _audience(html).startswith("Everyone, without signing in")
     assert 'id="admin-approve-no-files"' in html
+
+
+def test_an_embargoed_record_says_when_it_appears_and_only_schedules(world, signed_in, make_record):
+    go_live = timezone.now() + timedelta(days=30)
+    record = make_record(
+        title="Later lesson", access_level=AccessLevel.REGISTERED, go_live_at=go_live
+    )
+    record_submit(user=world.teacher_a, record=record)
+    editor = signed_in(world.editor_a)
+    html = editor.get(_confirmation_url(record)).content.decode()
+    assert _audience(html) == "Everyone signed in to the site"
+    assert 'id="admin-approve-embargo"' in html
+    editor.post(_confirmation_url(record), {"confirm": "yes"})
+    assert not _released(record)  # scheduled for its go-live date
+    assert record.get_latest_revision().approved_go_live_at is not None
 
 
 def test_editors_of_another_institution_and_teachers_are_refused(world, signed_in, submission):
