@@ -50,6 +50,7 @@ _UNSPACED = re.compile(
 )
 # A line ending a sentence or a paragraph in those scripts.
 _SENTENCE_END = frozenset("。！？．｡!?")
+_HYPHENS = frozenset("-\u00ad\u2010")  # hyphen-minus, soft hyphen, hyphen
 # A line at least this share of the page's widest line was filled and wrapped.
 _FULL_LINE = 0.5
 
@@ -175,29 +176,40 @@ def _pdf(fileobj: BinaryIO, sniffed: Sniffed, collector: TextCollector) -> None:
 
 
 def unwrapped(page_text: str) -> list[str]:
-    """The lines of a page, those wrapped inside Chinese, Thai, ... text joined again.
+    """The lines of a page, with the words that the page's line ends cut joined again.
 
     A PDF has no words, only glyphs placed on lines, and the extractor gives
     a line of text per line on the page. Between words of languages written
-    with spaces a line break is a word break. But Chinese, Japanese, Thai,
+    with spaces a line break is a word break, except after a hyphen that
+    cuts a word ("hyphen-|ation"): that line is joined to the next without
+    the hyphen when the next starts in lower case. Chinese, Japanese, Thai,
     Lao, Khmer and Burmese wrap anywhere (between words, or inside one when
     the writer breaks by character), and a space there would split a word
-    for the search index: such a line is joined to the next without a space,
-    when it is full (a heading or a paragraph's last line is short) and does
-    not end a sentence.
+    for the search index: such a line is joined to the next without a space
+    when it does not end a sentence. Both only when the line is full: a
+    heading or a paragraph's last line is short.
     """
     lines = page_text.splitlines()
     widths = [_width(line) for line in lines]
     full = _FULL_LINE * max(widths, default=0)
     joined: list[str] = []
-    wraps = False  # the line before this one wrapped into it
+    wrap = None  # how the line before this one wrapped into it
     for line, width in zip(lines, widths, strict=True):
-        if wraps and _UNSPACED.match(line.lstrip()[:1]):
-            joined[-1] = joined[-1].rstrip() + line.lstrip()
+        start = line.lstrip()
+        if wrap == "unspaced" and _UNSPACED.match(start[:1]):
+            joined[-1] = joined[-1].rstrip() + start
+        elif wrap == "hyphen" and start[:1].islower():
+            joined[-1] = joined[-1].rstrip()[:-1] + start
         else:
             joined.append(line)
-        end = line.rstrip()[-1:]
-        wraps = width >= full and bool(_UNSPACED.match(end)) and end not in _SENTENCE_END
+        end = line.rstrip()[-2:]
+        wrap = None
+        if width < full or not end:
+            continue
+        if _UNSPACED.match(end[-1]) and end[-1] not in _SENTENCE_END:
+            wrap = "unspaced"
+        elif end[-1] in _HYPHENS and end[:-1].isalpha():
+            wrap = "hyphen"
     return joined
 
 

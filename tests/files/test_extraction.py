@@ -69,22 +69,25 @@ def test_pdf_text_wrapped_over_lines_keeps_its_words_whole(wrapped_pdf):
     assert WRAPPED["th"] in lines
 
 
-def test_only_full_lines_of_unspaced_text_are_joined():
+def test_only_full_lines_ending_inside_a_word_are_joined():
     page = (
         "摘要\n"  # a heading: short, not joined to its paragraph
         "这套新能源汽车维修教学资料经过两个学期的职业院校学\n"
         "生教学实践检验。\n"  # a sentence's end: the next line starts a paragraph
         "学习目标\n"
-        "Vocational\n"  # Latin: the line break is a space
-        "College"
+        "Lessons for adult learners at Yunnan Vocational\n"  # Latin: the break is a space
+        "College of Agriculture, step by step, with hyphen-\n"  # a hyphen cutting a word
+        "ation of words, and terms in Chinese-\n"  # a hyphen before a capital is the writer's
+        "English terms."
     )
 
     assert unwrapped(page) == [
         "摘要",
         "这套新能源汽车维修教学资料经过两个学期的职业院校学生教学实践检验。",
         "学习目标",
-        "Vocational",
-        "College",
+        "Lessons for adult learners at Yunnan Vocational",
+        "College of Agriculture, step by step, with hyphenation of words, and terms in Chinese-",
+        "English terms.",
     ]
 
 
