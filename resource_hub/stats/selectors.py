@@ -150,3 +150,54 @@ def usage_by_month(
 def _add_months(month: date, count: int) -> date:
     index = month.year * 12 + month.month - 1 + count
     return date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class RecordFigures:
+    """A record and its views and downloads over some period (`top_records`)."""
+
+    record: object  # a RecordPage
+    views: int
+    downloads: int
+
+
+def top_records(
+    *,
+    who,
+    institution=None,
+    limit: int = 5,
+    by: str = CounterMetric.UNIQUE_ITEM_REQUESTS,
+    since: date | None = None,
+    today: date | None = None,
+) -> list[RecordFigures]:
+    """The `limit` records with the most `by` (default downloads) since `since`, most first.
+
+    Of an institution's records, or (none given) of every record; only those
+    `who` may see, and only those with some of `by`. `since` defaults to the
+    start of the last 12 months. Two queries (and the policy's), whatever `limit`.
+    """
+    today = today or timezone.localdate()
+    since = since or year_ago(today)
+    records = _records_of(institution) if institution is not None else None
+    views = CounterMetric.UNIQUE_ITEM_INVESTIGATIONS
+    downloads = CounterMetric.UNIQUE_ITEM_REQUESTS
+    rows = list(
+        _visible_rows(who, records)
+        .filter(day__gte=since, day__lte=today, metric__in=[views, downloads, by])
+        .values("record_id")
+        .annotate(
+            ranked=Sum("count", filter=Q(metric=by), default=0),
+            views=Sum("count", filter=Q(metric=views), default=0),
+            downloads=Sum("count", filter=Q(metric=downloads), default=0),
+        )
+        .filter(ranked__gt=0)
+        .order_by("-ranked", "record_id")[:limit]
+    )
+    pages = _record_model().objects.in_bulk([row["record_id"] for row in rows])
+    return [
+        RecordFigures(
+            record=pages[row["record_id"]], views=row["views"], downloads=row["downloads"]
+        )
+        for row in rows
+        if row["record_id"] in pages
+    ]
