@@ -19,6 +19,8 @@ from resource_hub.core.params import (
     clean_integer,
     refuse_invalid_parameters,
 )
+from resource_hub.stats.models import Metric
+from resource_hub.stats.recording import record_event
 
 from .delivery import download_response, inline_response
 from .models import ResourceDocument
@@ -92,14 +94,23 @@ def download(request, document_id: int):
     # Counted once the answer is on its way: the WSGI server closes the response
     # after sending it (Django's test client does too), and its closers run then.
     response._resource_closers.append(
-        functools.partial(_count, document_id=document.pk, record_id=counted_record)
+        functools.partial(_count, request, document_id=document.pk, record_id=counted_record)
     )
     return response
 
 
-def _count(*, document_id: int, record_id: int | None) -> None:
+def _count(request, *, document_id: int, record_id: int | None) -> None:
+    """The file's own counter, and a COUNTER request of the record it came from.
+
+    A download that names no record (the desk's review page, a hand-made link)
+    is not a use of a released record: only the file's counter moves.
+    """
     try:
         download_count_add(document_id=document_id, record_id=record_id)
+        if record_id is not None:
+            record_event(
+                request, metric=Metric.REQUEST, record_id=record_id, document_id=document_id
+            )
     except Exception:  # Django swallows a closer's error silently; say what was lost
         logger.exception("a download of document %s was not counted", document_id)
 

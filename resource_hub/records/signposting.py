@@ -54,7 +54,8 @@ def record_signposts(record, *, request, context: dict) -> list[Signpost]:
         signposts.append(Signpost(absolute_url(export), "describedby", fmt.content_type))
     files = context["files"] if can_view_released(request, record) else []
     for item in files:
-        download = reverse("files:download", args=[item.document_id])
+        # Named with its record, so the download counts for it (usage statistics).
+        download = f"{reverse('files:download', args=[item.document_id])}?record={record.pk}"
         signposts.append(Signpost(absolute_url(download), "item", item.document.mime_type))
     if record.licence.url:
         signposts.append(Signpost(record.licence.url, "license"))

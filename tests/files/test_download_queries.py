@@ -9,6 +9,13 @@ from resource_hub.files import objectstore
 from resource_hub.files.models import DownloadCount, ResourceDocument
 from resource_hub.files.services import document_create
 from resource_hub.records.services import file_attach, record_release
+from tests.stats.conftest import BROWSER
+
+
+@pytest.fixture(autouse=True)
+def a_browser(client):
+    """Downloads come from browsers (an empty user agent is a machine's: not counted)."""
+    client.defaults["HTTP_USER_AGENT"] = BROWSER
 
 
 @pytest.fixture
@@ -47,7 +54,7 @@ def sql_of(context) -> str:
     return "\n".join(query["sql"] for query in context.captured_queries)
 
 
-def test_an_anonymous_download_takes_four_queries_and_no_session(
+def test_an_anonymous_download_takes_five_queries_and_no_session(
     client, released, django_assert_num_queries, store_calls
 ):
     record, document = released
@@ -55,8 +62,8 @@ def test_an_anonymous_download_takes_four_queries_and_no_session(
     client.cookies.clear()
 
     # The document with whether the record holds it; the records holding it and their
-    # restrictions (the policy's two); the counter's upsert.
-    with django_assert_num_queries(4) as context:
+    # restrictions (the policy's two); the counter's upsert; the usage event's insert.
+    with django_assert_num_queries(5) as context:
         response = client.get(url(document, record))
 
     assert response.status_code == 302
@@ -80,11 +87,12 @@ def test_a_signed_in_download_takes_a_fixed_number_of_queries(
     download()  # the first request of a thread may warm caches; the count is of the next
     # Session, user; the document; the manager check (its collection permissions, which
     # read the user's groups); the records holding it and their restrictions; the
-    # counter's upsert. The record is public, so the viewer's own groups are not read.
-    with django_assert_num_queries(7):
+    # counter's upsert; the usage event's insert. The record is public, so the viewer's
+    # own groups are not read.
+    with django_assert_num_queries(8):
         download()
     with django_assert_num_queries(7):
-        client.get(url(document))  # without a record: the same
+        client.get(url(document))  # without a record: no usage event
     assert store_calls == []
     counts = dict(DownloadCount.objects.values_list("record_id", "count"))
     assert counts == {record.pk: 2, None: 1}

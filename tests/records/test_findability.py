@@ -189,6 +189,7 @@ def test_a_public_record_page_signposts_identifier_metadata_files_licence_author
     record = full_record(world, files=[("lesson.pdf", b"%PDF-1.4 tiny")])
     document = record.files.get().document
     exports = f"{BASE}/records/{record.pk}/export"
+    download = f"{BASE}/files/{document.pk}/download?record={record.pk}"  # counted for it
     CSL = "application/vnd.citationstyles.csl+json"
 
     response = client.get(record.url)
@@ -200,7 +201,7 @@ def test_a_public_record_page_signposts_identifier_metadata_files_licence_author
         f'<{exports}/ris> ; rel="describedby" ; type="application/x-research-info-systems"',
         f'<{exports}/csl-json> ; rel="describedby" ; type="{CSL}"',
         f'<{exports}/dc-xml> ; rel="describedby" ; type="application/xml"',
-        f'<{BASE}/files/{document.pk}/download> ; rel="item" ; type="application/pdf"',
+        f'<{download}> ; rel="item" ; type="application/pdf"',
         '<https://creativecommons.org/licenses/by/4.0/> ; rel="license"',
         '<https://orcid.org/0000-0002-1825-0097> ; rel="author"',  # the only creator with one
         '<https://schema.org/LearningResource> ; rel="type"',
@@ -245,7 +246,7 @@ def test_a_members_only_record_signposts_its_files_to_members_only(
 
     assert anonymous.status_code == 302 and "Link" not in anonymous
     assert outsider.status_code == 403 and "Link" not in outsider
-    download = f"/files/{document.pk}/download"
+    download = f"/files/{document.pk}/download?record={record.pk}"
     (item,) = [link for link in links_of(member) if 'rel="item"' in link]
     assert item.endswith(f'{download}> ; rel="item" ; type="text/plain"')
     # The policy agrees: the member may download what the header names, the outsider may not.
