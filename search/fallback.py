@@ -116,6 +116,7 @@ def database_search(params: SearchParams, *, reason: str) -> SearchResult:
     return SearchResult(
         params=params,
         hits=[_hit(record, params.q.split()) for record in page],
+        records={record.pk: record for record in page},
         total=total,
         facets=_facets(base, params),
         degraded=True,

@@ -49,6 +49,9 @@ class SearchResult:
     degraded: bool = False
     degraded_reason: str = ""
     next_cursor: str = ""  # for the API: the page after this one, at any depth
+    # The hits' records as the visibility check read them (id → RecordPage, with
+    # the columns the cards need), so the page's cards do not read them again.
+    records: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def pages(self) -> int:

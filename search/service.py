@@ -21,7 +21,7 @@ from resource_hub.access.viewers import Viewer
 from resource_hub.records.models import RecordPage
 
 from .client import get_client
-from .display import clean_snippets
+from .display import CARD_FIELDS, clean_snippets
 from .facets import FACETS
 from .fallback import database_search
 from .labels import facet_result
@@ -130,10 +130,12 @@ def search(params: SearchParams) -> SearchResult:
         return database_search(params, reason=str(reason))
     raw = answer["hits"]["hits"]
     full_page = len(raw) == params.page_size and "sort" in raw[-1]
+    records = _visible(raw, params.viewer)
     return SearchResult(
         params=params,
         next_cursor=encode_cursor(raw[-1]["sort"]) if full_page else "",
-        hits=_hits(raw, params.viewer),
+        hits=_hits(raw, records),
+        records=records,
         total=answer["hits"]["total"]["value"],
         facets=_facets(answer.get("aggregations", {}), params),
         suggestion=_suggestion(answer.get("suggest", {}), params),
@@ -179,14 +181,20 @@ def _full_title(option: dict) -> str:
     return next((title for title in titles if title and title.startswith(text)), text)
 
 
-def _hits(raw: list[dict], viewer: Viewer) -> list[Hit]:
+def _visible(raw: list[dict], viewer: Viewer) -> dict[int, RecordPage]:
+    """The hits' records that `viewer` may see now (one query), keyed by id.
+
+    Read with what the hit (its URL) and the page's cards (`display.search_cards`:
+    language, licence, type, institution) need, so the cards need not read them again.
+    """
     ids = [int(hit["_id"]) for hit in raw]
-    visible = {
-        page.pk: page
-        for page in visible_records(viewer, RecordPage.objects.filter(pk__in=ids)).only(
-            "id", "url_path", "path", "depth"
-        )
-    }
+    found = visible_records(viewer, RecordPage.objects.filter(pk__in=ids)).only(
+        "id", "url_path", "path", "depth", *CARD_FIELDS
+    )
+    return {page.pk: page for page in found}
+
+
+def _hits(raw: list[dict], visible: dict[int, RecordPage]) -> list[Hit]:
     hits = []
     for raw_hit in raw:
         page = visible.get(int(raw_hit["_id"]))

@@ -35,7 +35,7 @@ def search_page(request):
         "search/search_page.html",
         {
             "result": result,
-            "cards": search_cards(result.hits),
+            "cards": search_cards(result.hits, records=result.records),
             "facets": facet_views(result.facets),
             "selected_count": sum(len(facet.selected) for facet in result.facets),
             "q": params.q,

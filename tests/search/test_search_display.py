@@ -113,6 +113,12 @@ def test_an_institution_has_one_name_per_reader_language(client, cards_world):
     assert "云南农业职业技术学院" in html  # its own name, for readers of Chinese
 
 
+#: An anonymous search page with hits: view restrictions, the hits' records,
+#: facet labels (subject, type, language, country, institution, licence), the
+#: cards' files and institutions, and the cards' type, language and licence labels.
+PAGE_QUERIES = 13
+
+
 def test_the_page_costs_the_same_queries_for_more_hits(client, cards_world, make_record, release):
     client.get(reverse("search"), {"q": "paddy"})  # caches filled once per process
     with CaptureQueriesContext(connection) as two:
@@ -125,7 +131,10 @@ def test_the_page_costs_the_same_queries_for_more_hits(client, cards_world, make
         html = client.get(reverse("search"), {"q": "paddy"}).content.decode()
 
     assert "<mark>paddy</mark> notes 3" in html
-    assert len(six) == len(two)
+    assert len(six) == len(two) == PAGE_QUERIES
+    # The hits' records are read once: the visibility check reads what the cards show.
+    records_read = [q for q in six.captured_queries if 'FROM "records_recordpage"' in q["sql"]]
+    assert len(records_read) == 1
 
 
 def test_filters_sit_behind_a_disclosure_that_counts_the_chosen_ones(client, cards_world):
