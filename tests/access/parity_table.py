@@ -194,3 +194,16 @@ def admin_edit(who: Who, state: str, above: list) -> str:
 def public_count(states, above: list) -> int:
     """Browse counts are of records everyone may open (core/selectors.py), the same for all."""
     return sum(visible(Who("anonymous"), state, above) for state in states)
+
+
+def browse_collection(held: list, listing_above: list, *, released: bool = True):
+    """A collection on the public collections list (/browse/collections/): listed for
+    whoever may open its page (restrictions `listing_above` on its path), with the
+    count of the records in it (`held`) that this viewer may open; else absent."""
+
+    def expect(who: Who, above: list) -> int | str:
+        if not released or not all(passes(who, *r) for r in listing_above):
+            return "absent"
+        return sum(visible(who, state, above) for state in held)
+
+    return expect

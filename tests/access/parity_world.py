@@ -3,7 +3,9 @@
 Two institutions and their people (`tests.world`), a registered user without
 an institution and an inactive editor; institution A holds one record per
 state, each with its own PNG file (with a thumbnail) and a distinctive word;
-a curated collection under institution B holds every one of them.
+a curated collection under institution B holds every one of them, one under
+institution A holds some (`COLLECTION_A_STATES`), and a collection under
+institution A that was never released holds them all.
 """
 
 from dataclasses import dataclass, field
@@ -52,6 +54,15 @@ STATES = {
     "withdrawn": "wallaby",
 }
 RELEASED = {state for state in STATES if state.startswith("released")}
+#: the records in institution A's own collection: some released, some not
+COLLECTION_A_STATES = [
+    "draft",
+    "released_public",
+    "released_registered",
+    "released_institution",
+    "released_password",
+    "withdrawn",
+]
 #: a word only the unreleased draft of `released_pending` holds
 DRAFT_ONLY_WORD = "manatee"
 PASSWORD = "open-sesame"  # noqa: S105 - a page password of the test world
@@ -68,6 +79,8 @@ class ParityWorld:
     index: object  # the institutions index page
     collection_page: object
     restrictions: dict = field(default_factory=dict)  # state -> its own restriction
+    collection_a: object = None  # institution A's, holding COLLECTION_A_STATES
+    collection_unreleased: object = None  # institution A's, never released
 
 
 def _people():
@@ -162,13 +175,13 @@ def build() -> ParityWorld:
             password=PASSWORD,
         )
     }
-    collection_page = CuratedCollectionPage(title="Parity picks", slug="parity-picks")
-    collection_page.items = [
-        CuratedCollectionItem(record=record, sort_order=n)
-        for n, record in enumerate(records.values())
-    ]
-    inst_b.add_child(instance=collection_page)
-    collection_page.save_revision(user=users["admin"]).publish(user=users["admin"])
+    collection_page = _collection(users, inst_b, "Parity picks", records.values())
+    collection_a = _collection(
+        users, inst_a, "Parity A picks", [records[state] for state in COLLECTION_A_STATES]
+    )
+    collection_unreleased = _collection(
+        users, inst_a, "Parity unreleased picks", records.values(), release=False
+    )
     inst_a.refresh_from_db()
     inst_b.refresh_from_db()
     return ParityWorld(
@@ -181,4 +194,19 @@ def build() -> ParityWorld:
         index=inst_a.get_parent().specific,
         collection_page=collection_page,
         restrictions=restrictions,
+        collection_a=collection_a,
+        collection_unreleased=collection_unreleased,
     )
+
+
+def _collection(users, institution, title, records, *, release=True):
+    """A curated collection under `institution` holding `records`, in that order."""
+    page = CuratedCollectionPage(title=title, slug=title.lower().replace(" ", "-"), live=release)
+    page.items = [
+        CuratedCollectionItem(record=record, sort_order=n) for n, record in enumerate(records)
+    ]
+    institution.add_child(instance=page)
+    revision = page.save_revision(user=users["admin"])
+    if release:
+        revision.publish(user=users["admin"])
+    return page

@@ -21,15 +21,21 @@ What is covered, and what is pruned (and why):
   BibTeX only;
 - every action × role × state through the desk's forms, the admin's
   unpublish and edit views, and the API's one write endpoint (uploads, which
-  depends on the collection, not the record: one cell per role);
+  depends on the collection, not the record: one cell per role), and the
+  admin's "Import records" screen (opening it, importing into institution A:
+  one cell per role each);
+- the public collections list, in the grid and in every phase: which of the
+  world's three collections it lists to each viewer (one is never released)
+  and the count of records it shows for each;
 - Wagtail's workflow action URLs (admin release/reject) name a task state,
   so they are asked only of records under review or sent back;
 - anonymous requests to a page where a password and a login/groups
   restriction both fail are not asserted (see `parity_table.refusal`).
 
 Two answers follow the product's documented choices rather than the bare
-rule: browse counts are of records everyone may open, the same for every
-visitor (portal selectors), and a record whose restrictions are not one set
+rule: browse counts of institutions are of records everyone may open, the
+same for every visitor (portal selectors; a collection's count is the
+viewer's own), and a record whose restrictions are not one set
 of alternatives is suggested to no one (access/search.py, `suggested`).
 
 Run: DATABASE_URL=... CI=true pytest -q tests/access/test_parity.py (about
@@ -48,18 +54,27 @@ from urllib.parse import urlparse
 import boto3
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import reverse
 from wagtail.models import PageViewRestriction, Site
 
+from resource_hub.imports.models import ImportJob
 from search import lifecycle
 from tests.conftest import require
 
 from . import parity_actions as actions
 from . import parity_table as table
 from .parity_table import ROLES, Who
-from .parity_world import DRAFT_ONLY_WORD, PASSWORD, RELEASED, STATES, build
+from .parity_world import (
+    COLLECTION_A_STATES,
+    DRAFT_ONLY_WORD,
+    PASSWORD,
+    RELEASED,
+    STATES,
+    build,
+)
 
 EXPORT_FORMATS = ["bibtex", "ris", "csl-json", "dc-xml"]
 
@@ -302,6 +317,57 @@ def listing_surfaces(above: list) -> dict:
     }
 
 
+def collections_list(above: list) -> dict:
+    """The world's collections on the public collections list: collection -> (its page,
+    the expected answer). B's collection holds every record, A's some, and A's
+    unreleased one every record; a restriction on the institutions index is above
+    all three, one on institution A above A's."""
+    inst_above = [r for r in above if r[1] in ("institution", "index")]
+    index_above = [r for r in above if r[1] == "index"]
+    return {
+        "B's collection": (
+            lambda w: w.collection_page,
+            table.browse_collection(list(STATES), index_above),
+        ),
+        "A's collection": (
+            lambda w: w.collection_a,
+            table.browse_collection(COLLECTION_A_STATES, inst_above),
+        ),
+        "A's unreleased collection": (
+            lambda w: w.collection_unreleased,
+            table.browse_collection(list(STATES), inst_above, released=False),
+        ),
+    }
+
+
+def _browse_collections(client) -> dict[str, int]:
+    """The public collections list as one viewer sees it: {collection slug: count shown}."""
+    response = client.get(reverse("browse_collections"))
+    assert response.status_code == 200, response.status_code
+    shown = {}
+    cards = re.findall(r'<li class="collection-card">(.*?)</li>', response.content.decode(), re.S)
+    for card in cards:
+        slug = re.search(r'<h2[^>]*><a href="[^"]*/([^/"]+)/"', card).group(1)
+        count = re.search(r'class="count">([\d,]+) record', card).group(1)
+        assert slug not in shown, f"{slug} listed twice"
+        shown[slug] = int(count.replace(",", ""))
+    return shown
+
+
+def check_collections_list(checker, world, whos: dict, above: list, label=""):
+    """Each viewer's collections list: each collection absent, or listed with its count."""
+    lists: dict = {}  # one request per viewer answers every collection's cell
+    for who, client in whos.items():
+        for name, (page_of, expect) in collections_list(above).items():
+
+            def run(client=client, page_of=page_of):
+                if id(client) not in lists:
+                    lists[id(client)] = _browse_collections(client)
+                return lists[id(client)].get(page_of(world).slug, "absent")
+
+            checker.cell(f"{label}{who} × collections list × {name}", expect(who, above), run)
+
+
 class Checker:
     """Runs cells, collects the wrong ones, counts them."""
 
@@ -367,6 +433,7 @@ def test_every_role_state_and_surface(db, parity, capsys):
             table.public_count(STATES, []),
             lambda client=client: _browse_count(client, parity),
         )
+    check_collections_list(checker, parity, whos, [])
     checker.report(capsys, "grid")
 
 
@@ -446,6 +513,7 @@ def test_every_restriction_placement(db, parity, capsys, kind, where):
         table.public_count(STATES, above),
         lambda: _browse_count(parity.clients["anonymous"], parity),
     )
+    check_collections_list(checker, parity, whos, above, f"{kind} on {where}: ")
     checker.report(capsys, f"{kind} on {where}")
 
 
@@ -469,6 +537,12 @@ def test_every_action_role_and_state(db, parity, capsys):
             actions.upload_expected(who),
             lambda client=client: _upload(client, parity),
         )
+        for action in actions.IMPORT_ACTIONS:
+            checker.cell(
+                f"{who} × {action}",
+                actions.import_expected(action, who),
+                lambda client=client, action=action: _import(client, parity, action),
+            )
     checker.report(capsys, "actions")
 
 
@@ -496,3 +570,30 @@ def _upload(client, world) -> str:
         response = client.post("/api/v1/uploads", json.dumps(body), content_type="application/json")
         transaction.set_rollback(True)
     return str(response.status_code)
+
+
+#: a sheet the import's form accepts (its rows are checked later, by a background task)
+IMPORT_SHEET = b"identifier,title\nPAR-1,Parity import\n"
+
+
+def _import(client, world, action: str) -> str:
+    """The admin's "Import records": open it, or send a sheet for institution A ("done"
+    when a job was started; "refused" when the screen answered without starting one)."""
+    if action == actions.IMPORT_ACTIONS[0]:
+        return answer(client.get(reverse("imports_start")))
+    with transaction.atomic():
+        jobs = ImportJob.objects.filter(institution=world.inst_a)
+        before = jobs.count()
+        response = client.post(
+            reverse("imports_start"),
+            {
+                "sheet": SimpleUploadedFile("records.csv", IMPORT_SHEET),
+                "institution": world.inst_a.pk,
+            },
+        )
+        started = jobs.count() != before
+        transaction.set_rollback(True)  # the job's check was to run after commit: never
+    got = answer(response)
+    if started:
+        return "done"
+    return "refused" if got == "ok" else got
