@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 
 from .api import *  # noqa: F403
 from .email import *  # noqa: F403
-from .environment import BASE_DIR, env_base_url, env_choice, env_int, env_list, env_str
+from .environment import (
+    BASE_DIR,
+    env_base_url,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_str,
+)
 from .search import *  # noqa: F403
 from .security import *  # noqa: F403
 from .signin import *  # noqa: F403
@@ -187,6 +195,9 @@ OAI_TOKEN_LIFETIME = 24 * 60 * 60
 # Usage statistics (resource_hub/stats): days raw view and download events are
 # kept before the daily aggregation prunes them (the daily figures stay).
 STATS_RAW_EVENT_DAYS = env_int("STATS_RAW_EVENT_DAYS", 90)
+# Off: no view or download is recorded (a site that must not count, or bench/stats.py's
+# baseline); the figures already aggregated are still shown.
+STATS_RECORDING = env_bool("STATS_RECORDING", True)
 # Where people reach the site: the start of every absolute link (citations,
 # share links, JSON-LD, Open Graph, exports, e-mails). `bootstrap_site` gives
 # the default Wagtail Site this host and port, since page URLs come from it.

@@ -62,3 +62,13 @@ def test_robots_refusals_and_downloads_naming_no_record_are_not_counted(
     assert download(client, document, record=record).status_code in (403, 404)
 
     assert not UsageEvent.objects.exists()
+
+
+def test_a_site_that_records_nothing_still_serves_the_file(client, released, settings):
+    record, document = released
+    settings.STATS_RECORDING = False
+
+    assert download(client, document, record=record).status_code == 302
+    assert client.get(record.url, HTTP_USER_AGENT=BROWSER).status_code == 200
+
+    assert not UsageEvent.objects.exists()
