@@ -25,7 +25,7 @@ class ResourceDocument(AbstractDocument):
         _("SHA-256"), max_length=64, blank=True, db_index=True, editable=False
     )
     size = models.PositiveBigIntegerField(_("size in bytes"), null=True, editable=False)
-    mime_type = models.CharField(_("type"), max_length=255, blank=True, editable=False)
+    mime_type = models.CharField(_("file type"), max_length=255, blank=True, editable=False)
     original_filename = models.CharField(_("original file name"), max_length=255, blank=True)
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
     # Made by the background task `derive_document` (derivatives.py).

@@ -77,7 +77,7 @@ class InstitutionPage(Page):
         verbose_name=_("country"),
     )
     institution_type = models.CharField(
-        _("type"),
+        _("institution type"),
         max_length=32,
         choices=InstitutionType.choices,
         default=InstitutionType.UNIVERSITY,

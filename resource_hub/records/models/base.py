@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -35,7 +36,8 @@ class CreatorRole(models.TextChoices):
     PRINCIPAL_INVESTIGATOR = "principal_investigator", _("Principal investigator")
     SUPERVISOR = "supervisor", _("Supervisor")
     INVENTOR = "inventor", _("Inventor")
-    EDITOR = "editor", _("Editor")
+    # A book's editor, not the institution's reviewer ("editor" in the workflow).
+    EDITOR = "editor", pgettext_lazy("creator role", "Editor")
     TRANSLATOR = "translator", _("Translator")
     CONTRIBUTOR = "contributor", _("Contributor")
 
