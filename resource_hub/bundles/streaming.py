@@ -104,6 +104,23 @@ def then(chunks: Iterable[bytes], on_complete: Callable[[], None]) -> Iterator[b
     on_complete()
 
 
+def on_start(chunks: Iterable[bytes], on_started: Callable[[], None]) -> Iterator[bytes]:
+    """`chunks`, calling `on_started()` once the first chunk is ready to be sent.
+
+    A stream that fails before its first byte (an unreadable object) never
+    calls it, so usage is counted only for a download that started well.
+    """
+    iterator = iter(chunks)
+    try:
+        head = next(iterator)
+    except StopIteration:
+        on_started()
+        return
+    on_started()
+    yield head
+    yield from iterator
+
+
 def object_chunks(name: str, size: int, *, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
     """The stored object's bytes, `chunk_size` at a time (S3, or the local folder)."""
     storage = default_storage()

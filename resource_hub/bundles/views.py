@@ -21,12 +21,14 @@ from resource_hub.files.errors import StorageUnavailable
 from resource_hub.files.naming import safe_filename
 from resource_hub.files.objectstore import reaching_store
 from resource_hub.records.models import TeachingResourcePage
+from resource_hub.stats.models import ItemKind, Metric
+from resource_hub.stats.recording import record_events
 
 from .archive import zip_members
 from .cartridge import DEFAULT_VERSION, VERSIONS, cartridge_members
 from .contents import Bundle, bundle_of_collection, bundle_of_record
 from .services import bundle_count_downloads
-from .streaming import check_objects, sized_zip, then
+from .streaming import check_objects, on_start, sized_zip, then
 
 ZIP = "application/zip"
 # Common Cartridge packages are ZIPs with their own extension and media type per version.
@@ -128,7 +130,8 @@ def _streamed(request, bundle: Bundle, members, *, extension, content_type, suff
     if request.method == "HEAD":
         response = HttpResponse(content_type=content_type)
     else:
-        counted = then(archive, functools.partial(bundle_count_downloads, bundle=bundle))
+        started = on_start(archive, functools.partial(_record_requests, request, bundle))
+        counted = then(started, functools.partial(bundle_count_downloads, bundle=bundle))
         response = StreamingHttpResponse(counted, content_type=content_type)
     response["Content-Length"] = str(length)
     response["Content-Disposition"] = attachment(bundle, extension=extension, suffix=suffix)
@@ -136,6 +139,13 @@ def _streamed(request, bundle: Bundle, members, *, extension, content_type, suff
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _record_requests(request, bundle: Bundle) -> None:
+    """COUNTER: a bundle is a Request of every record in it (one INSERT for them all)."""
+    record_events(
+        request, Metric.REQUEST, [entry.record.pk for entry in bundle.records], ItemKind.BUNDLE
+    )
 
 
 def _unavailable(request, bundle: Bundle, message: str):

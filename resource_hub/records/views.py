@@ -9,6 +9,8 @@ from wagtail import hooks
 from resource_hub.access.records import can_view_released, visible_records
 from resource_hub.access.refusals import refuse
 from resource_hub.core.params import MAX_ID
+from resource_hub.stats.models import Metric
+from resource_hub.stats.recording import record_event
 
 from .exports import FORMATS, cite_key, work_of
 from .models import RecordPage
@@ -90,4 +92,6 @@ def record_export(request, record_id: int, export_format: str):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     # Restricted records' exports must not sit in a shared cache.
     response["Cache-Control"] = "private, max-age=0"
+    # COUNTER: an export is an investigation of the record (one INSERT; robots not counted).
+    record_event(request, metric=Metric.INVESTIGATION, record_id=record.pk)
     return response

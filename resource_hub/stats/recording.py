@@ -142,3 +142,47 @@ def record_event(
         logger.exception("a %s of record %s was not counted", metric, record_id)
         return False
     return True
+
+
+def record_events(
+    request, metric: str, record_ids, kind: str, *, at: datetime | None = None
+) -> int:
+    """Count one `metric` of each of `record_ids` at once: ONE bulk INSERT, no read.
+
+    For a bundle ("download all" ZIP, Common Cartridge): one Request per
+    record in it, `kind` `ItemKind.BUNDLE`. The same rules as `record_event`
+    (robots, machines, prefetches and non-GET requests are not counted; a
+    failed INSERT outside a transaction is logged, not raised). Returns the
+    number of events written.
+    """
+    record_ids = list(dict.fromkeys(record_ids))  # each record once, in order
+    if not record_ids or not settings.STATS_RECORDING:
+        return 0
+    if request.method != "GET" or _is_prefetch(request):
+        return 0
+    user_agent = request.META.get("HTTP_USER_AGENT", "")[:_MAX_USER_AGENT]
+    if is_robot(user_agent):
+        return 0
+    now = at or timezone.now()
+    visitor, by_session = visitor_key(request, user_agent=user_agent, day=timezone.localdate(now))
+    agent = agent_class(user_agent)
+    events = [
+        UsageEvent(
+            timestamp=now,
+            metric=Metric(metric),
+            kind=ItemKind(kind),
+            record_id=record_id,
+            visitor=visitor,
+            by_session=by_session,
+            agent=agent,
+        )
+        for record_id in record_ids
+    ]
+    try:
+        UsageEvent.objects.bulk_create(events)
+    except DatabaseError:
+        if connection.in_atomic_block:
+            raise
+        logger.exception("a %s of %d records was not counted", metric, len(record_ids))
+        return 0
+    return len(events)

@@ -30,6 +30,8 @@ from resource_hub.records.citation import apa, gbt7714
 from resource_hub.records.exports import FORMATS, cite_key, work_of
 from resource_hub.records.models import RecordPage
 from resource_hub.records.selectors import record_stable_url
+from resource_hub.stats.models import Metric
+from resource_hub.stats.recording import record_event
 from search.api import SearchQuery, run_search
 from search.params import MAX_PAGE_SIZE
 
@@ -86,6 +88,13 @@ def _shown(request, record):
     if can_view_drafts(request, record):
         return record.get_latest_revision_as_object()
     return record
+
+
+def _count_investigation(request, record) -> None:
+    """COUNTER: reading a released record through the API is an investigation of it
+    (one INSERT; robots and machines, which many API clients are, are not counted)."""
+    if record.live:
+        record_event(request, metric=Metric.INVESTIGATION, record_id=record.pk)
 
 
 #: What an `updated_since` listing reads besides it: the rest needs the search engine.
@@ -235,6 +244,7 @@ def record_detail(request, record_id: int, response: HttpResponse):
         return response
     for name, value in headers.items():
         response[name] = value
+    _count_investigation(request, record)
     return data
 
 
@@ -268,6 +278,7 @@ def record_export(request, record_id: int, export_format: str):
         f'attachment; filename="{cite_key(work, record.pk)}.{fmt.extension}"'
     )
     response["Cache-Control"] = REVALIDATE
+    _count_investigation(request, record)
     return response
 
 
@@ -288,4 +299,5 @@ def record_citation(request, record_id: int, query: Query[CitationQuery]):
     record = _visible_record(request, record_id)
     work = work_of(_shown(request, record), url=record_stable_url(record))
     text = apa(work) if style == "apa" else gbt7714(work, accessed=timezone.localdate())
+    _count_investigation(request, record)
     return {"style": style, "text": text}
