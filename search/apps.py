@@ -30,6 +30,10 @@ class SearchConfig(AppConfig):
         # records and files ask for re-indexing through core.indexing, never
         # importing search (they sit below it): this is the implementation.
         indexing.register(services)
+        # The daily usage aggregation (stats, below us) says whose downloads changed.
+        from resource_hub.stats.aggregation import on_downloads_changed
+
+        on_downloads_changed(services.downloads_changed)
         health.register_check("search", check_search)
         setting_changed.connect(_forget_client, dispatch_uid="search.forget_client")
         signal_handlers.connect()

@@ -11,16 +11,15 @@ columns of the record row, since each costs one query.
 import re
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from resource_hub.access.records import visible_records
-from resource_hub.files.models import DownloadCount
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.records.models import RecordPage
+from resource_hub.stats.selectors import download_total_subquery
 
 from .facets import FACETS
 from .indexing import RECORD_TYPES
@@ -100,15 +99,10 @@ def database_search(params: SearchParams, *, reason: str) -> SearchResult:
     ids = filtered(base, params).values("pk").distinct()
     records = RecordPage.objects.filter(pk__in=ids).select_related("content_type")
     if params.sort == "downloads":
-        downloads = (
-            DownloadCount.objects.filter(record_id=OuterRef("pk"))
-            .values("record_id")
-            .annotate(total=Sum("count"))
-            .values("total")
+        # The same figure the index orders by (the COUNTER downloads of the daily rows).
+        records = records.annotate(downloads=download_total_subquery("pk")).order_by(
+            "-downloads", "-pk"
         )
-        records = records.annotate(
-            downloads=Coalesce(Subquery(downloads, output_field=IntegerField()), 0)
-        ).order_by("-downloads", "-pk")
     else:
         records = records.order_by("-first_published_at", "-pk")
     total = records.count()

@@ -16,12 +16,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet, Sum
+from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Substr
 
 from resource_hub.access.restrictions import clauses_of_pages
 from resource_hub.access.search import document_fields as access_fields
-from resource_hub.files.models import DownloadCount
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.records.models import (
     AchievementPage,
@@ -30,6 +29,7 @@ from resource_hub.records.models import (
     RecordPage,
     TeachingResourcePage,
 )
+from resource_hub.stats.selectors import download_totals
 
 RECORD_TYPES = {TeachingResourcePage: "teaching_resource", AchievementPage: "achievement"}
 
@@ -83,14 +83,10 @@ class DocumentSources:
         institutions = InstitutionPage.objects.filter(path__in=parent_paths).only(
             "id", "path", "title", "name_local", "country_id"
         )
-        downloads = (
-            DownloadCount.objects.filter(record_id__in=[record.pk for record in records])
-            .values("record_id")
-            .annotate(total=Sum("count"))
-        )
         return cls(
             institutions={institution.path: institution for institution in institutions},
-            downloads={row["record_id"]: row["total"] for row in downloads},
+            # The COUNTER downloads of the daily usage rows (stats), as the record page shows them.
+            downloads=download_totals(record_ids=[record.pk for record in records]),
             clauses=clauses_of_pages(records),
             file_text_cap=settings.ELASTICSEARCH_FILE_TEXT_MAX_CHARS,
         )

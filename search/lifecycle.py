@@ -15,14 +15,13 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Sum
 from django.utils import timezone
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import scan, streaming_bulk
 from wagtail.models import PageLogEntry
 
-from resource_hub.files.models import DownloadCount
+from resource_hub.stats.selectors import download_totals
 
 from .client import get_client, index_name
 from .documents import MAPPING_VERSION, cluster_has_icu, index_body
@@ -278,17 +277,14 @@ class DownloadsResult:
 def sync_downloads(*, on_progress: OnProgress = _nothing) -> DownloadsResult:
     """Bring every indexed record's download count up to the database's.
 
-    Downloads are counted in their own rows (files.DownloadCount), never by
-    saving the record, so they do not re-index it; "most downloaded" reads
-    the count this copies, with partial updates of the changed documents
-    only. Meant to run hourly (README); `rebuild` and `update` copy it too.
+    Downloads are the COUNTER figures of the daily usage rows
+    (`stats.selectors.download_totals`), never saved on the record, so they do
+    not re-index it; "most downloaded" reads the count this copies, with
+    partial updates of the changed documents only. The daily aggregation asks
+    for the records it changed (`update_downloads`); this is the catch-all
+    (`search_index downloads`), and `rebuild` and `update` copy it too.
     """
-    totals = dict(
-        DownloadCount.objects.filter(record_id__isnull=False)
-        .values_list("record_id")
-        .annotate(total=Sum("count"))
-        .values_list("record_id", "total")
-    )
+    totals = download_totals()
     with connected() as client:
         _require_alias(client)
         changed, checked = [], 0
@@ -302,14 +298,43 @@ def sync_downloads(*, on_progress: OnProgress = _nothing) -> DownloadsResult:
             {"_op_type": "update", "_index": index, "_id": str(pk), "doc": {"download_count": n}}
             for index, pk, n in changed
         )
-        for ok, item in streaming_bulk(
-            client, actions, chunk_size=CHUNK_SIZE, raise_on_error=False
-        ):
-            if not ok and item.get("update", {}).get("status") != 404:  # deleted meanwhile
-                raise SearchError(f"Updating download counts failed: {item}")
+        _bulk_downloads(client, actions)
         if changed:
             client.indices.refresh(index=alias_name())
     return DownloadsResult(checked=checked, updated=len(changed))
+
+
+def update_downloads(record_ids: Iterable[int]) -> int:
+    """Copy these records' download counts into their documents (partial updates). Returns how many.
+
+    What the daily aggregation asks for once it has counted a day: only the
+    records whose downloads changed, without reading the index first. A
+    record not in the index (unreleased, deleted) is skipped.
+    """
+    ids = sorted({int(pk) for pk in record_ids})
+    if not ids:
+        return 0
+    totals = download_totals(record_ids=ids)
+    with connected() as client:
+        _require_alias(client)
+        index = alias_name()
+        actions = (
+            {"_op_type": "update", "_index": index, "_id": str(pk), "doc": {"download_count": n}}
+            for pk, n in ((pk, totals.get(pk, 0)) for pk in ids)
+        )
+        updated = _bulk_downloads(client, actions)
+        client.indices.refresh(index=index)
+    return updated
+
+
+def _bulk_downloads(client, actions) -> int:
+    updated = 0
+    for ok, item in streaming_bulk(client, actions, chunk_size=CHUNK_SIZE, raise_on_error=False):
+        if ok:
+            updated += 1
+        elif item.get("update", {}).get("status") != 404:  # not indexed, or deleted meanwhile
+            raise SearchError(f"Updating download counts failed: {item}")
+    return updated
 
 
 @dataclass

@@ -97,6 +97,33 @@ def records_with_document(document_id: int) -> list[int]:
     )
 
 
+def downloads_changed(record_ids: Iterable[int]) -> None:
+    """Queue `search.tasks.update_download_counts` for these records after the transaction commits.
+
+    Registered with the daily usage aggregation (`stats.aggregation.on_downloads_changed`),
+    which calls it with the records whose downloads a counted day changed: their
+    documents get the new count by a partial update, not a re-index.
+    """
+    if not settings.ELASTICSEARCH_URL:
+        return
+    deferred = _deferred.get()
+    if deferred is not None:
+        # A bulk load (the demo's year of usage): re-indexed once at the end, with the counts.
+        deferred.update(int(pk) for pk in record_ids)
+        return
+    ids = sorted({int(pk) for pk in record_ids})
+    for start in range(0, len(ids), TASK_BATCH):
+        transaction.on_commit(
+            partial(_enqueue_downloads, ids[start : start + TASK_BATCH]), robust=True
+        )
+
+
+def _enqueue_downloads(record_ids: list[int]) -> None:
+    from .tasks import update_download_counts  # on first use, as _enqueue
+
+    update_download_counts.enqueue(record_ids)
+
+
 def _enqueue(record_ids: list[int]) -> None:
     from .tasks import index_records  # on first use: tasks loads lifecycle and Elasticsearch
 

@@ -112,3 +112,29 @@ def _retry_or_give_up(record_ids: list[int], attempt: int, reason: str) -> str:
         delay.total_seconds(),
     )
     return RETRYING
+
+
+@task()
+def update_download_counts(record_ids: list[int]) -> str:
+    """Copy these records' download counts into the index (after the daily usage aggregation).
+
+    Idempotent (it copies the database's figures). No retries: if Elasticsearch
+    does not answer, `search_index downloads` (the README's schedule) copies
+    whatever is behind.
+    """
+    if get_client() is None:
+        return OFF
+    try:
+        updated = lifecycle.update_downloads(record_ids)
+    except IndexMissing:
+        return NO_INDEX
+    except SearchError as error:
+        logger.warning(
+            "update_download_counts of %d records failed (%s); "
+            "`manage.py search_index downloads` will copy them",
+            len(record_ids),
+            error,
+        )
+        return FAILED
+    logger.info("update_download_counts: %d of %d documents updated", updated, len(record_ids))
+    return DONE

@@ -7,6 +7,12 @@ re-counted: its rows are all that is left of it.
 
 Days are the site's local dates (TIME_ZONE), the same dates that pick the
 visitor keys' daily salt.
+
+Whoever keeps a copy of the figures (the search index's download counts, for
+"most downloaded") registers with `on_downloads_changed`: after a day is
+counted it is told which records' downloads changed, inside the day's
+transaction (so it can act once it commits). Stats sits below search, so
+search registers itself, as apps do with the worker's clock.
 """
 
 from collections.abc import Callable
@@ -19,6 +25,7 @@ from django.utils import timezone
 
 from .counting import Event, count_events
 from .models import AggregatedDay, DailyUsage, UsageEvent
+from .selectors import SEARCH_DOWNLOADS_METRIC
 
 _EVENT_FIELDS = (
     "visitor",
@@ -30,6 +37,16 @@ _EVENT_FIELDS = (
     "by_session",
 )
 _CHUNK = 5000
+
+
+#: called with the ids of records whose downloads a (re)counted day changed
+_downloads_listeners: list[Callable[[set[int]], None]] = []
+
+
+def on_downloads_changed(listener: Callable[[set[int]], None]) -> None:
+    """Register `listener(record_ids)`, called inside the transaction of each day counted."""
+    if listener not in _downloads_listeners:
+        _downloads_listeners.append(listener)
 
 
 @dataclass(frozen=True)
@@ -73,6 +90,11 @@ def stats_aggregate_day(*, day: date, now: datetime | None = None) -> DayResult:
                 yield Event(*values)
 
         counts = count_events(events())
+        before = dict(
+            DailyUsage.objects.filter(day=day, metric=SEARCH_DOWNLOADS_METRIC).values_list(
+                "record_id", "count"
+            )
+        )
         DailyUsage.objects.filter(day=day).delete()
         DailyUsage.objects.bulk_create(
             [
@@ -84,6 +106,15 @@ def stats_aggregate_day(*, day: date, now: datetime | None = None) -> DayResult:
         AggregatedDay.objects.update_or_create(
             day=day, defaults={"aggregated_at": now, "events": read}
         )
+        after = {
+            record_id: count
+            for (record_id, metric), count in counts.items()
+            if metric == SEARCH_DOWNLOADS_METRIC
+        }
+        changed = {pk for pk in before.keys() | after.keys() if before.get(pk) != after.get(pk)}
+        if changed:
+            for listener in _downloads_listeners:
+                listener(changed)
     return DayResult(day=day, events=read, rows=len(counts))
 
 

@@ -11,12 +11,13 @@ Figures come from the daily rows only, so they run up to the last day
 aggregated (yesterday once the worker has run), never from raw events.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.apps import apps
-from django.db.models import Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from resource_hub.access.records import visible_records
@@ -201,3 +202,36 @@ def top_records(
         for row in rows
         if row["record_id"] in pages
     ]
+
+
+#: What "most downloaded" ranks by (search): a record's downloads as its page shows them.
+#: Unique_Item_Requests, not Total_Item_Requests: one person fetching every file of a
+#: record, or the same file again and again in a visit, is one use, so the order cannot be
+#: pushed up by clicking, and COUNTER offers it to compare platforms whose pages differ.
+SEARCH_DOWNLOADS_METRIC = CounterMetric.UNIQUE_ITEM_REQUESTS
+
+
+def download_totals(*, record_ids: Iterable[int] | None = None) -> dict[int, int]:
+    """Each record's downloads of all time (SEARCH_DOWNLOADS_METRIC) by id, if any.
+
+    For the search index, which holds each record's own figure: it is never
+    shown, only used to order hits that the search has already filtered by the
+    access policy. One query.
+    """
+    rows = DailyUsage.objects.filter(metric=SEARCH_DOWNLOADS_METRIC)
+    if record_ids is not None:
+        rows = rows.filter(record_id__in=list(record_ids))
+    return dict(
+        rows.values("record_id").annotate(total=Sum("count")).values_list("record_id", "total")
+    )
+
+
+def download_total_subquery(record_ref: str = "pk") -> Coalesce:
+    """`download_totals` of the record at `OuterRef(record_ref)` as a subquery (0 when none)."""
+    total = (
+        DailyUsage.objects.filter(record_id=OuterRef(record_ref), metric=SEARCH_DOWNLOADS_METRIC)
+        .values("record_id")
+        .annotate(total=Sum("count"))
+        .values("total")
+    )
+    return Coalesce(Subquery(total, output_field=IntegerField()), 0)

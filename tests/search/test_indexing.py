@@ -2,9 +2,18 @@
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from resource_hub.files.models import DocumentText, DownloadCount
+from resource_hub.files.models import DocumentText
+from resource_hub.stats.models import CounterMetric, DailyUsage
 from search.indexing import documents_for, indexable_records, iter_documents
+
+
+def downloaded(record, count, metric=CounterMetric.UNIQUE_ITEM_REQUESTS):
+    """`count` COUNTER downloads of `record` (one day's row)."""
+    DailyUsage.objects.create(
+        record_id=record.pk, day=timezone.localdate(), metric=metric, count=count
+    )
 
 
 def test_only_released_records_are_indexable(make_record, release):
@@ -29,7 +38,8 @@ def test_a_released_record_edited_again_keeps_its_released_title(world, make_rec
 
 def test_the_document_holds_translations_file_text_and_institutions(world, full_record):
     record = full_record()
-    DownloadCount.objects.create(document=record.files.get().document, record=record, count=7)
+    downloaded(record, 7)
+    downloaded(record, 40, metric=CounterMetric.TOTAL_ITEM_REQUESTS)  # not what is counted
 
     (document,) = documents_for(indexable_records())
 
@@ -66,7 +76,7 @@ def test_file_text_is_capped(settings, full_record):
 def test_the_fingerprint_follows_the_content_not_the_download_count(full_record):
     record = full_record()
     before = documents_for(indexable_records())[0]["fingerprint"]
-    DownloadCount.objects.create(document=record.files.get().document, record=record, count=3)
+    downloaded(record, 3)
     assert documents_for(indexable_records())[0]["fingerprint"] == before
 
     DocumentText.objects.filter(document__record_files__record=record).update(text="changed")

@@ -1,6 +1,5 @@
 """search.service against the real node: language matching, drafts, facets, access, sort."""
 
-import io
 import time
 
 import pytest
@@ -244,25 +243,3 @@ def test_a_failure_marks_the_node_down_until_the_settings_change(db, settings):
 
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:10"
     assert service._down_until == 0.0
-
-
-def test_most_downloaded_sorts_by_the_counts_the_downloads_command_copies(es_client, full_record):
-    from django.core.management import call_command
-
-    from resource_hub.files.services import download_count
-
-    few, many, none = (full_record(title=f"Lesson {name}") for name in ("few", "many", "none"))
-    lifecycle.rebuild()
-    for record, times in ((few, 2), (many, 5)):
-        document = record.files.get().document
-        for _ in range(times):
-            download_count(document=document, record_id=record.pk)
-    # Counting a download does not re-index the record: the index is behind...
-    assert titles(run(q="lesson", sort="downloads"))[0] != "Lesson many"
-
-    out = io.StringIO()
-    call_command("search_index", "downloads", "--no-progress", stdout=out, stderr=io.StringIO())
-
-    assert "updated the download count of 2" in out.getvalue()
-    assert titles(run(q="lesson", sort="downloads")) == ["Lesson many", "Lesson few", "Lesson none"]
-    assert lifecycle.sync_downloads().updated == 0  # nothing left to copy
