@@ -26,6 +26,7 @@ from .institutions import INSTITUTIONS, InstitutionRow
 from .records import Vocabularies, record_load
 from .selectors import demo_record_indices, demo_summary
 from .specs import SEED, build_specs
+from .usage import UsageReport, usage_load
 
 DEFAULT_RECORDS = 300
 NOISY_LOGGERS = ("wagtail", "resource_hub", "fontTools", "pypdf", "fpdf")
@@ -43,6 +44,7 @@ class LoadReport:
     admin_password_is_demo: bool = True
     accounts: list = field(default_factory=list)
     summary: dict = field(default_factory=dict)
+    usage: UsageReport = field(default_factory=UsageReport)
 
 
 def load_demo(
@@ -78,6 +80,7 @@ def load_demo(
             if progress:
                 progress("records", number, len(todo))
         report.collections_created = collections_load(admin=admin, pages=pages)
+        report.usage = usage_load(seed=seed)
     report.summary = demo_summary()
     return report
 

@@ -81,6 +81,14 @@ class Command(BaseCommand):
         self.stdout.write(
             "By state: " + ", ".join(f"{state} {states[state]}" for state in State.ALL)
         )
+        usage = report.usage
+        if usage.skipped:
+            self.stdout.write(f"Usage: the {usage.records} public records have usage already.")
+        elif usage.records:
+            self.stdout.write(
+                f"Usage: {usage.events} views and downloads of the {usage.records} public records "
+                f"over {usage.days} days, counted by the COUNTER rules."
+            )
         self.stdout.write("")
         self.stdout.write(f"{'ROLE':<14} {'USERNAME':<30} INSTITUTION")
         for account in report.accounts:
