@@ -17,6 +17,10 @@ policies (an object check and a query filter per rule):
 - attach or detach a file: `records.can_attach_file`, `records.can_detach_file`;
 - read and post in the conversation between a record's author and its
   reviewers: `records.can_discuss`; open its review page: `records.can_moderate`.
+- read usage reports (COUNTER IR and PR, the admin's dashboard):
+  `usage.can_read_usage_reports`, and the records a report counts:
+  `usage.usage_report_records` (an institution's released records, members-only
+  ones included: the report is for the institution about its own items).
 
 "Released" is Wagtail's `live`; who may see a released record is decided by
 Wagtail's view restrictions on the record **and on every page above it**

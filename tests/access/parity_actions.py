@@ -230,3 +230,27 @@ def import_expected(action: str, who: Who) -> str:
     if action == IMPORT_ACTIONS[0]:
         return "ok"  # every other role belongs to institution A or B, or administers
     return "done" if who.role in MEMBERS_A | {"admin"} else "refused"
+
+
+#: usage reports (issue 15): institution A's COUNTER report through the API, the
+#: platform's, and the admin's "Usage" screen
+USAGE_ACTIONS = (
+    "read institution A's usage report (api)",
+    "read the platform's usage report (api)",
+    "open the usage screen (admin)",
+)
+
+
+def usage_expected(action: str, who: Who) -> str:
+    """An institution's editors and administrators read its reports, the platform's only
+    administrators (access/usage.py); the screen is for whoever reads some report. The
+    API asks for credentials (401) and refuses with 403; the admin sends others to
+    Wagtail's sign-in, or home with its "no permission"."""
+    if action.endswith("(api)"):
+        if not who.signed_in:
+            return "401"
+        mine = action == USAGE_ACTIONS[0] and who.role == "editor"
+        return "ok" if who.role == "admin" or mine else "403"
+    if not who.signed_in or who.role == "registered":
+        return "admin-login"
+    return "ok" if who.role in EDITORS | {"editor_other"} else "admin-home"

@@ -23,7 +23,9 @@ What is covered, and what is pruned (and why):
   unpublish and edit views, and the API's one write endpoint (uploads, which
   depends on the collection, not the record: one cell per role), and the
   admin's "Import records" screen (opening it, importing into institution A:
-  one cell per role each);
+  one cell per role each), and the usage reports (institution A's and the
+  platform's COUNTER reports through the API, the admin's "Usage" screen: one
+  cell per role each);
 - the public collections list, in the grid and in every phase: which of the
   world's three collections it lists to each viewer (one is never released)
   and the count of records it shows for each;
@@ -543,6 +545,12 @@ def test_every_action_role_and_state(db, parity, capsys):
                 actions.import_expected(action, who),
                 lambda client=client, action=action: _import(client, parity, action),
             )
+        for action in actions.USAGE_ACTIONS:
+            checker.cell(
+                f"{who} × {action}",
+                actions.usage_expected(action, who),
+                lambda client=client, action=action: _usage(client, parity, action),
+            )
     checker.report(capsys, "actions")
 
 
@@ -570,6 +578,17 @@ def _upload(client, world) -> str:
         response = client.post("/api/v1/uploads", json.dumps(body), content_type="application/json")
         transaction.set_rollback(True)
     return str(response.status_code)
+
+
+def _usage(client, world, action: str) -> str:
+    """A usage report of the first half of 2026 (institution A's, or the platform's), or
+    the admin's usage screen."""
+    period = {"begin_date": "2026-01", "end_date": "2026-06"}
+    if action == actions.USAGE_ACTIONS[0]:
+        return answer(client.get("/api/v1/reports/ir", {**period, "institution": world.inst_a.pk}))
+    if action == actions.USAGE_ACTIONS[1]:
+        return answer(client.get("/api/v1/reports/pr", period))
+    return answer(client.get(reverse("stats_usage")))
 
 
 #: a sheet the import's form accepts (its rows are checked later, by a background task)
