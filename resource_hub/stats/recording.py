@@ -115,7 +115,7 @@ def record_event(
     INSERT is logged, not raised, outside a transaction: a page is worth more
     than one count. `at` (default now) is for loading past usage (demo data).
     """
-    if request.method != "GET" or _is_prefetch(request):
+    if not settings.STATS_RECORDING or request.method != "GET" or _is_prefetch(request):
         return False
     user_agent = request.META.get("HTTP_USER_AGENT", "")[:_MAX_USER_AGENT]
     if is_robot(user_agent):
