@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('files', '0006_upload_purpose'),
+        ("files", "0006_upload_purpose"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='resourcedocument',
-            name='mime_type',
-            field=models.CharField(blank=True, editable=False, max_length=255, verbose_name='file type'),
+            model_name="resourcedocument",
+            name="mime_type",
+            field=models.CharField(
+                blank=True, editable=False, max_length=255, verbose_name="file type"
+            ),
         ),
     ]

@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('institutions', '0001_initial'),
+        ("institutions", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='institutionpage',
-            name='institution_type',
-            field=models.CharField(choices=[('university', 'University'), ('vocational_college', 'Vocational college'), ('school', 'School'), ('research_institute', 'Research institute'), ('training_base', 'Training base')], default='university', max_length=32, verbose_name='institution type'),
+            model_name="institutionpage",
+            name="institution_type",
+            field=models.CharField(
+                choices=[
+                    ("university", "University"),
+                    ("vocational_college", "Vocational college"),
+                    ("school", "School"),
+                    ("research_institute", "Research institute"),
+                    ("training_base", "Training base"),
+                ],
+                default="university",
+                max_length=32,
+                verbose_name="institution type",
+            ),
         ),
     ]
