@@ -18,7 +18,6 @@ from datetime import UTC, date
 from .reports import METRICS, RELEASE, Report, namespace, platform_name
 
 IR_ATTRIBUTES = ["YOP", "Access_Type"]
-ACCESS_METHOD = "Regular"  # we have no text and data mining access
 
 
 def _month_key(month: date) -> str:
@@ -33,6 +32,11 @@ def _month_heading(month: date) -> str:
 
 def _proprietary(value) -> str:
     return f"{namespace()}:{value}"
+
+
+def _institution_id(pk: int) -> str:
+    """An institution's proprietary id, the same as Institution_ID and as Publisher_ID."""
+    return _proprietary(f"institution-{pk}")
 
 
 def _performance(performance: dict) -> dict:
@@ -57,7 +61,7 @@ def _header_json(report: Report) -> dict:
         },
     }
     if report.institution_id is not None:
-        header["Institution_ID"] = {"Proprietary": [_proprietary(report.institution_id)]}
+        header["Institution_ID"] = {"Proprietary": [_institution_id(report.institution_id)]}
     if report.report_id == "IR":
         header["Report_Attributes"] = {"Attributes_To_Show": IR_ATTRIBUTES}
     if report.exceptions:
@@ -75,7 +79,7 @@ def _item_json(item) -> dict:
     return {
         "Item": item.title,
         "Publisher": item.publisher,
-        "Publisher_ID": {"Proprietary": [_proprietary(f"institution-{item.publisher_id}")]},
+        "Publisher_ID": {"Proprietary": [_institution_id(item.publisher_id)]},
         "Platform": platform_name(),
         "Item_ID": item_id,
         "Attribute_Performance": [
@@ -147,10 +151,9 @@ def _header_rows(report: Report) -> list[list[str]]:
     attributes = ""
     if report.report_id == "IR":
         attributes = "Attributes_To_Show=" + "|".join(IR_ATTRIBUTES)
+    # Tabular identifiers are {namespace}:{value}; ours is already namespaced.
     institution_id = (
-        f"Proprietary:{_proprietary(report.institution_id)}"
-        if report.institution_id is not None
-        else ""
+        _institution_id(report.institution_id) if report.institution_id is not None else ""
     )
     return [
         ["Report_Name", report.name],
@@ -159,7 +162,7 @@ def _header_rows(report: Report) -> list[list[str]]:
         ["Institution_Name", report.institution_name],
         ["Institution_ID", institution_id],
         ["Metric_Types", "; ".join(METRICS)],
-        ["Report_Filters", f"Access_Method={ACCESS_METHOD}"],
+        ["Report_Filters", ""],  # none beyond the period, as in the JSON
         ["Report_Attributes", attributes],
         [
             "Exceptions",
@@ -201,7 +204,7 @@ def as_tsv(report: Report) -> str:
             described = [
                 item.title,
                 item.publisher,
-                f"Proprietary:{_proprietary(f'institution-{item.publisher_id}')}",
+                _institution_id(item.publisher_id),
                 platform_name(),
                 item.doi,
                 _proprietary(item.record_id),

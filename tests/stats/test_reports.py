@@ -175,7 +175,9 @@ def test_the_json_follows_the_counter_api_schema(postgres_db, world, reported):
     header = ir["Report_Header"]
     assert header["Created"] == "2026-07-03T08:30:00Z"
     assert header["Report_Filters"] == {"Begin_Date": "2026-01-01", "End_Date": "2026-06-30"}
-    assert header["Institution_ID"] == {"Proprietary": [f"resourcehub:{world.inst_a.pk}"]}
+    assert header["Institution_ID"] == {
+        "Proprietary": [f"resourcehub:institution-{world.inst_a.pk}"]
+    }
     paper = next(item for item in ir["Report_Items"][0]["Items"] if item["Item"] == "Paddy yields")
     assert paper["Item_ID"]["DOI"] == "10.1000/xyz123"
     assert paper["Attribute_Performance"][0]["Performance"] == {
@@ -211,6 +213,8 @@ def test_the_tsv_is_counters_tabular_layout(postgres_db, world, reported):
     ]
     assert rows[1][1] == "IR" and rows[2][1] == "5.1"
     assert rows[9][1] == "Begin_Date=2026-01-01; End_Date=2026-06-30"
+    # Tabular identifiers are {namespace}:{value}, the same for institution and publisher.
+    assert rows[4][1] == f"resourcehub:institution-{world.inst_a.pk}"
     assert lines[13].strip("\t") == ""  # the blank row
     headings = rows[14]
     assert headings[:2] == ["Item", "Publisher"]
@@ -227,6 +231,8 @@ def test_the_tsv_is_counters_tabular_layout(postgres_db, world, reported):
     lesson = [row for row in body if row["Item"] == "Rice lesson"]
     assert [row["Metric_Type"] for row in lesson] == [TII, TIR, UII, UIR]
     assert lesson[0]["Reporting_Period_Total"] == "6"
+    assert lesson[0]["Publisher_ID"] == rows[4][1]
+    assert lesson[0]["Proprietary_ID"] == f"resourcehub:{lesson[0]['URI'].rsplit('/', 1)[1]}"
     assert [lesson[0][m] for m in ("Jan-2026", "Feb-2026", "Mar-2026")] == ["4", "0", "2"]
     assert all(len(row) == len(headings) for row in rows)
 
