@@ -15,7 +15,6 @@ from datetime import date
 
 from django.apps import apps
 from django.db.models import Q, Sum
-from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,7 +23,7 @@ from resource_hub.access.usage import can_read_usage_reports, usage_report_recor
 
 from .models import CounterMetric, DailyUsage
 from .reports import ReportRefused
-from .selectors import MonthUsage, UsageTotals, year_ago
+from .selectors import MonthUsage, monthly, year_ago
 
 VIEWS = CounterMetric.UNIQUE_ITEM_INVESTIGATIONS
 DOWNLOADS = CounterMetric.UNIQUE_ITEM_REQUESTS
@@ -56,24 +55,8 @@ def dashboard_months(
     *, who, institution=None, months: int = 12, today: date | None = None
 ) -> list[MonthUsage]:
     """The last `months` calendar months (this one included), oldest first, zeros where none."""
-    today = today or timezone.localdate()
-    first = _add_months(today.replace(day=1), -(months - 1))
-    rows = (
-        DailyUsage.objects.filter(
-            record_id__in=_records(who, institution).values("pk"), day__gte=first, day__lte=today
-        )
-        .annotate(month=TruncMonth("day"))
-        .values("month", "metric")
-        .annotate(total=Sum("count"))
-        .order_by()
-    )
-    by_month: dict[date, dict[str, int]] = {}
-    for row in rows:
-        by_month.setdefault(row["month"], {})[_FIELDS[row["metric"]]] = row["total"]
-    return [
-        MonthUsage(month=month, totals=UsageTotals(**by_month.get(month, {})))
-        for month in (_add_months(first, n) for n in range(months))
-    ]
+    rows = DailyUsage.objects.filter(record_id__in=_records(who, institution).values("pk"))
+    return monthly(rows, months=months, today=today)
 
 
 def _per_record(who, institution, since: date, today: date) -> dict[int, tuple[int, int]]:
