@@ -23,9 +23,14 @@ from resource_hub.core.params import InvalidParameter
 from . import charts
 from .counter_formats import as_tsv
 from .dashboard import dashboard_breakdown, dashboard_months
-from .reports import REPORT_NAMES, item_report, period_of, platform_report
+from .reports import item_report, period_of, platform_report
 
 REPORTS = {"IR": item_report, "PR": platform_report}
+#: the download buttons (COUNTER's report names, translated for the button only)
+DOWNLOADS = {
+    "IR": gettext_lazy("Download Item Report (TSV)"),
+    "PR": gettext_lazy("Download Platform Report (TSV)"),
+}
 ALL = ""
 
 
@@ -131,7 +136,7 @@ class UsageView(WagtailAdminTemplateMixin, TemplateView):
         breakdown = dashboard_breakdown(**scope)
         context.update(
             form=self.form,
-            reports=REPORT_NAMES,
+            downloads=DOWNLOADS,
             scope_name=institution.title if institution else _("All institutions"),
             monthly=charts.usage_chart(
                 title=_("Views and downloads by month"),
