@@ -27,7 +27,6 @@ from .selectors import MonthUsage, monthly, year_ago
 
 VIEWS = CounterMetric.UNIQUE_ITEM_INVESTIGATIONS
 DOWNLOADS = CounterMetric.UNIQUE_ITEM_REQUESTS
-_FIELDS = {metric: metric.lower() for metric in CounterMetric.values}
 
 
 @dataclass(frozen=True)
@@ -44,11 +43,6 @@ def _records(who, institution):
     if not can_read_usage_reports(who, institution):
         raise ReportRefused()
     return usage_report_records(who, institution)
-
-
-def _add_months(month: date, count: int) -> date:
-    index = month.year * 12 + month.month - 1 + count
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def dashboard_months(
