@@ -1,9 +1,10 @@
 """Raw events into daily COUNTER rows, and the pruning of old raw events.
 
-Both are idempotent. Aggregating a day replaces that day's rows in one
-transaction, so re-running it (by the clock, the command, or after a crash)
-gives the same figures. A day whose raw events are already pruned is never
-re-counted: its rows are all that is left of it.
+Both are idempotent. Aggregating a day replaces that day's rows (by record,
+`DailyUsage`, and by file, `DailyFileUsage`) in one transaction, so re-running
+it (by the clock, the command, or after a crash) gives the same figures. A
+day whose raw events are already pruned is never re-counted: its rows are all
+that is left of it.
 
 Days are the site's local dates (TIME_ZONE), the same dates that pick the
 visitor keys' daily salt.
@@ -23,8 +24,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .counting import Event, count_events
-from .models import AggregatedDay, DailyUsage, UsageEvent
+from .counting import Event, count_day
+from .models import AggregatedDay, DailyFileUsage, DailyUsage, UsageEvent
 from .selectors import SEARCH_DOWNLOADS_METRIC
 
 _EVENT_FIELDS = (
@@ -53,7 +54,8 @@ def on_downloads_changed(listener: Callable[[set[int]], None]) -> None:
 class DayResult:
     day: date
     events: int  # raw events read
-    rows: int  # daily rows written
+    rows: int  # daily rows written (by record)
+    file_rows: int = 0  # daily rows written by file
     skipped: bool = False  # raw events pruned: the day's rows were kept as they are
 
 
@@ -69,7 +71,8 @@ def retention_start(now: datetime | None = None) -> date:
 
 
 def stats_aggregate_day(*, day: date, now: datetime | None = None) -> DayResult:
-    """Count one day's raw events into its `DailyUsage` rows, replacing the ones there were."""
+    """Count one day's raw events into its `DailyUsage` and `DailyFileUsage` rows, replacing
+    the ones there were. One streaming pass over the events makes both."""
     now = now or timezone.now()
     if day < retention_start(now) and AggregatedDay.objects.filter(day=day).exists():
         return DayResult(day=day, events=0, rows=0, skipped=True)
@@ -89,7 +92,8 @@ def stats_aggregate_day(*, day: date, now: datetime | None = None) -> DayResult:
                 read += 1
                 yield Event(*values)
 
-        counts = count_events(events())
+        day_counts = count_day(events())
+        counts = day_counts.records
         before = dict(
             DailyUsage.objects.filter(day=day, metric=SEARCH_DOWNLOADS_METRIC).values_list(
                 "record_id", "count"
@@ -100,6 +104,20 @@ def stats_aggregate_day(*, day: date, now: datetime | None = None) -> DayResult:
             [
                 DailyUsage(record_id=record_id, day=day, metric=metric, count=count)
                 for (record_id, metric), count in sorted(counts.items())
+            ],
+            batch_size=1000,
+        )
+        DailyFileUsage.objects.filter(day=day).delete()
+        DailyFileUsage.objects.bulk_create(
+            [
+                DailyFileUsage(
+                    record_id=record_id,
+                    document_id=document_id,
+                    day=day,
+                    metric=metric,
+                    count=count,
+                )
+                for (record_id, document_id, metric), count in sorted(day_counts.files.items())
             ],
             batch_size=1000,
         )
@@ -115,7 +133,7 @@ def stats_aggregate_day(*, day: date, now: datetime | None = None) -> DayResult:
         if changed:
             for listener in _downloads_listeners:
                 listener(changed)
-    return DayResult(day=day, events=read, rows=len(counts))
+    return DayResult(day=day, events=read, rows=len(counts), file_rows=len(day_counts.files))
 
 
 def days_to_aggregate(*, until: date, since: date | None = None) -> list[date]:

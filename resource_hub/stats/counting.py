@@ -26,6 +26,12 @@ Data"):
   24 one-hour slices; e.g. 192.1.1.168|Mozilla/5.0|2024-06-15|13). Our visitor
   key already holds the date (its salt is the day's), so the session is the
   key for a cookie, and the key + the local hour otherwise.
+- **Files.** A record page also says how often each file was downloaded, so
+  the same rules run a second time with the file as the item, over the file
+  downloads only (`ItemKind.FILE` requests; not bundles, which are no one
+  file): Total_Item_Requests and Unique_Item_Requests per record × file
+  (`count_file_requests`). Double clicks are already per file ("the same
+  link" names the document).
 - **Robots and machines** are never recorded (the COUNTER robots list; recording.py).
 
 Only events of one day are counted together: visitor keys change with the
@@ -34,13 +40,13 @@ day's salt, so nothing links two days.
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import groupby
 
 from django.utils import timezone
 
-from .models import CounterMetric, Metric
+from .models import CounterMetric, ItemKind, Metric
 
 #: COUNTER's double-click window: a second click at most this many seconds after the first
 DOUBLE_CLICK_SECONDS = 30
@@ -88,8 +94,12 @@ def without_double_clicks(events: Iterable[Event]) -> list[Event]:
 
 def count_visitor(events: Iterable[Event], counts: Counter) -> None:
     """Add one visitor's events of one day to `counts`, keyed by (record id, COUNTER metric)."""
+    _count_records(without_double_clicks(events), counts)
+
+
+def _count_records(kept: list[Event], counts: Counter) -> None:
     investigated, requested = set(), set()
-    for event in without_double_clicks(events):
+    for event in kept:
         counts[(event.record_id, CounterMetric.TOTAL_ITEM_INVESTIGATIONS)] += 1
         investigated.add((event.record_id, event.session))
         if event.metric == Metric.REQUEST:
@@ -101,13 +111,54 @@ def count_visitor(events: Iterable[Event], counts: Counter) -> None:
         counts[(record_id, CounterMetric.UNIQUE_ITEM_REQUESTS)] += 1
 
 
-def count_events(events: Iterable[Event]) -> Counter:
-    """The day's COUNTER figures by (record id, metric), from events ordered by visitor.
+def _count_files(kept: list[Event], counts: Counter) -> None:
+    requested = set()
+    for event in kept:
+        if (
+            event.kind == ItemKind.FILE
+            and event.metric == Metric.REQUEST
+            and event.document_id is not None  # a file's row names its file
+        ):
+            item = (event.record_id, event.document_id)
+            counts[(*item, CounterMetric.TOTAL_ITEM_REQUESTS)] += 1
+            requested.add((item, event.session))
+    for item, _session in requested:
+        counts[(*item, CounterMetric.UNIQUE_ITEM_REQUESTS)] += 1
+
+
+@dataclass(frozen=True)
+class DayCounts:
+    """A day's COUNTER figures: by record, and by file."""
+
+    #: (record id, metric) → count
+    records: Counter = field(default_factory=Counter)
+    #: (record id, document id, metric) → count, requests only
+    files: Counter = field(default_factory=Counter)
+
+
+def count_day(events: Iterable[Event]) -> DayCounts:
+    """The day's figures by record and by file, in one pass over events ordered by visitor.
 
     Ordered by visitor (the database sorts them), so only one visitor's
-    events are held at a time, whatever the size of the day.
+    events are held at a time, whatever the size of the day; each visitor's
+    double clicks are removed once for both.
     """
-    counts: Counter = Counter()
+    counts = DayCounts()
     for _visitor, visits in groupby(events, key=lambda event: event.visitor):
-        count_visitor(visits, counts)
+        kept = without_double_clicks(visits)
+        _count_records(kept, counts.records)
+        _count_files(kept, counts.files)
     return counts
+
+
+def count_events(events: Iterable[Event]) -> Counter:
+    """The day's COUNTER figures by (record id, metric), from events ordered by visitor."""
+    return count_day(events).records
+
+
+def count_file_requests(events: Iterable[Event]) -> Counter:
+    """The day's file downloads by (record id, document id, metric), from events ordered by visitor.
+
+    Total_Item_Requests and Unique_Item_Requests with the file as the item.
+    """
+    return count_day(events).files

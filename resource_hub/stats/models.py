@@ -95,6 +95,40 @@ class DailyUsage(models.Model):
         return f"{self.record_id} {self.day} {self.metric}: {self.count}"
 
 
+class DailyFileUsage(models.Model):
+    """A file's downloads of one day, by the COUNTER rules with the file as the item.
+
+    Kept beside `DailyUsage` (whose item is the record) so a record page can
+    say how often each of its files was fetched once the raw events are
+    pruned: Total_Item_Requests and Unique_Item_Requests only, from the day's
+    file downloads (`ItemKind.FILE`), keyed by the record the file was
+    downloaded from. Replaced whole with the day's `DailyUsage` rows. The
+    unique constraint leads with the record, so its index is the one that
+    reads a record's files.
+    """
+
+    record_id = models.IntegerField(_("record id"))
+    document_id = models.IntegerField(_("document id"))
+    day = models.DateField(_("day"))
+    metric = models.CharField(_("metric"), max_length=32, choices=CounterMetric.choices)
+    count = models.PositiveIntegerField(_("count"))
+
+    class Meta:
+        verbose_name = _("daily file usage")
+        verbose_name_plural = _("daily file usage")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["record_id", "document_id", "day", "metric"],
+                name="daily_file_usage_unique",
+            )
+        ]
+        # The aggregation replaces a day's rows: find them without a scan.
+        indexes = [models.Index(fields=["day"], name="daily_file_usage_day")]
+
+    def __str__(self):
+        return f"{self.record_id}/{self.document_id} {self.day} {self.metric}: {self.count}"
+
+
 class AggregatedDay(models.Model):
     """A day the aggregation has counted, and when: the clock's "is yesterday done?"."""
 
