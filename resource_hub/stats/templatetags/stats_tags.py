@@ -1,4 +1,5 @@
-"""Usage figures on public pages: the record page's views and downloads, an institution's impact.
+"""Usage figures on public pages: the record page's views and downloads (the record's and
+each file's), an institution's impact.
 
 Tags rather than page context: the pages' models (records, institutions) sit
 above stats, and a model imports no other app's selectors. Every figure comes
@@ -12,7 +13,15 @@ from django import template
 from django.utils.translation import gettext as _
 
 from ..charts import Chart, Item, top_items_chart, usage_chart
-from ..selectors import Usage, institution_usage, record_usage, top_records, usage_by_month
+from ..selectors import (
+    FileDownloads,
+    Usage,
+    file_downloads,
+    institution_usage,
+    record_usage,
+    top_records,
+    usage_by_month,
+)
 
 register = template.Library()
 
@@ -37,6 +46,23 @@ def _who(context):
 def record_usage_figures(context, record):
     """The record's views and downloads, all time and last 12 months (figures up to yesterday)."""
     return {"usage": record_usage(who=_who(context), record_id=record.pk)}
+
+
+@register.simple_tag(takes_context=True)
+def record_file_downloads(context, record) -> dict[int, FileDownloads]:
+    """The record's files' downloads by document id, read once for the whole files list.
+
+    `{% record_file_downloads page as downloads %}` then, for each file,
+    `downloads|downloads_of:item.document_id`. One query whatever the number of files.
+    """
+    return file_downloads(who=_who(context), record_id=record.pk)
+
+
+@register.filter
+def downloads_of(downloads: dict[int, FileDownloads], document_id) -> int:
+    """A file's downloads of all time from `record_file_downloads` (0 when none)."""
+    figures = downloads.get(document_id) if downloads else None
+    return figures.all_time if figures else 0
 
 
 @register.simple_tag(takes_context=True)
