@@ -52,13 +52,6 @@ def _documents():
     return ResourceDocument.objects.select_related("collection", "uploaded_by_user")
 
 
-def _document_or_refusal(request, document_id: int):
-    """(document, None) when the user may have it, else (None, the refusal); 404 if none."""
-    document = get_object_or_404(_documents(), pk=document_id)
-    refusal = refuse_unless_downloadable(request, document)
-    return (None, refusal) if refusal is not None else (document, None)
-
-
 @require_GET
 @refuse_invalid_parameters
 def download(request, document_id: int):
@@ -72,10 +65,30 @@ def download(request, document_id: int):
     request reads no session (none exists without a cookie), and signing the
     URL is local: no request to the store.
     """
+    document, record_id, refusal = _document_from_record(request, document_id)
+    if refusal is not None:
+        return refusal
+    response = download_response(document)
+    # Counted once the answer is on its way: the WSGI server closes the response
+    # after sending it (Django's test client does too), and its closers run then.
+    response._resource_closers.append(
+        functools.partial(_count, request, document_id=document.pk, record_id=record_id)
+    )
+    return response
+
+
+def _document_from_record(request, document_id: int):
+    """(document, the record it came from or None, None), or (None, None, the refusal).
+
+    `?record=<id>` names the record the file was opened from; it counts only
+    if that record holds the file. A bad value is a 400 naming it, answered
+    after the permission check (a refusal says nothing about the parameter).
+    One query for the document and whether the record holds it.
+    """
     try:
         record_id = _record_parameter(request)
         bad_record = None
-    except InvalidParameter as error:  # answered after the permission check, as before
+    except InvalidParameter as error:
         record_id, bad_record = None, error
     queryset = _documents()
     if record_id is not None:
@@ -86,17 +99,11 @@ def download(request, document_id: int):
     document = get_object_or_404(queryset, pk=document_id)
     refusal = refuse_unless_downloadable(request, document)
     if refusal is not None:
-        return refusal
+        return None, None, refusal
     if bad_record is not None:
         raise bad_record
-    counted_record = record_id if record_id is not None and document.from_record else None
-    response = download_response(document)
-    # Counted once the answer is on its way: the WSGI server closes the response
-    # after sending it (Django's test client does too), and its closers run then.
-    response._resource_closers.append(
-        functools.partial(_count, request, document_id=document.pk, record_id=counted_record)
-    )
-    return response
+    counted = record_id if record_id is not None and document.from_record else None
+    return document, counted, None
 
 
 def _count(request, *, document_id: int, record_id: int | None) -> None:
@@ -121,6 +128,7 @@ def _record_parameter(request) -> int | None:
 
 
 @require_GET
+@refuse_invalid_parameters
 @xframe_options_sameorigin  # the record page shows PDFs in an <iframe> (local storage: our origin)
 @csp_replace({"frame-ancestors": SELF})  # the same, for CSP (settings/security.py)
 def preview(request, document_id: int):
@@ -129,16 +137,29 @@ def preview(request, document_id: int):
     Same permission as a download. HTML, SVG and anything else that could run
     in the browser is never served inline: those are only downloaded.
     """
-    document, refusal = _document_or_refusal(request, document_id)
+    document, record_id, refusal = _document_from_record(request, document_id)
     if refusal is not None:
         return refusal
     if document.preview_kind is None:
         raise Http404(_("Files of this kind can only be downloaded, not previewed."))
-    return inline_response(
+    response = inline_response(
         document.file.name,
         filename=document.original_filename or document.filename,
         content_type=document.mime_type,
     )
+    if record_id is not None:
+        # A preview opened from its record's page (closed until asked for there) is a
+        # COUNTER investigation of the record, written once the answer has gone.
+        response._resource_closers.append(
+            functools.partial(
+                record_event,
+                request,
+                metric=Metric.INVESTIGATION,
+                record_id=record_id,
+                document_id=document.pk,
+            )
+        )
+    return response
 
 
 @require_GET

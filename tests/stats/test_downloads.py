@@ -7,6 +7,7 @@ from django.urls import reverse
 from resource_hub.files.services import document_create
 from resource_hub.records.services import file_attach, record_release
 from resource_hub.stats.models import ItemKind, Metric, UsageEvent
+from tests.files import samples
 
 from .conftest import BROWSER, GOOGLEBOT
 
@@ -72,3 +73,31 @@ def test_a_site_that_records_nothing_still_serves_the_file(client, released, set
     assert client.get(record.url, HTTP_USER_AGENT=BROWSER).status_code == 200
 
     assert not UsageEvent.objects.exists()
+
+
+def test_a_preview_opened_from_its_record_is_an_investigation(
+    client, world, make_record, s3_storage
+):
+    record = make_record()
+    document = document_create(
+        user=world.teacher_a,
+        collection=world.inst_a.collection,
+        file=ContentFile(samples.png(size=(60, 40)), name="field.png"),
+    )
+    file_attach(user=world.teacher_a, record=record, document=document)
+    record_release(user=world.editor_a, record=record)
+    path = reverse("files:preview", args=[document.pk])
+
+    assert client.get(f"{path}?record={record.pk}", HTTP_USER_AGENT=BROWSER).status_code == 302
+    assert client.get(path, HTTP_USER_AGENT=BROWSER).status_code == 302  # no record: not counted
+    assert client.get(f"{path}?record=x", HTTP_USER_AGENT=BROWSER).status_code == 400
+
+    event = UsageEvent.objects.get()
+    assert (event.metric, event.kind, event.record_id, event.document_id) == (
+        Metric.INVESTIGATION,
+        ItemKind.FILE,
+        record.pk,
+        document.pk,
+    )
+    page = client.get(record.url, HTTP_USER_AGENT=GOOGLEBOT).content.decode()
+    assert f"{path}?record={record.pk}" in page  # the record page's preview names its record
