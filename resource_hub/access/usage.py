@@ -52,6 +52,11 @@ def can_read_usage_reports(who, institution=None) -> bool:
     return institution.permissions_for_user(user).can_publish()
 
 
+def can_read_any_usage_report(who) -> bool:
+    """May `who` open the admin's Usage screen: the platform's report, or some institution's?"""
+    return can_read_usage_reports(who) or usage_report_institutions(who).exists()
+
+
 def usage_report_institutions(who) -> QuerySet:
     """The institutions whose reports `who` may read, by name (the admin's choice list)."""
     institutions = _institution_model().objects.order_by("title")

@@ -16,8 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from resource_hub.access.usage import usage_report_institutions
-from resource_hub.access.viewers import active_user
+from resource_hub.access.usage import can_read_usage_reports, usage_report_institutions
 from resource_hub.core.params import InvalidParameter
 
 from . import charts
@@ -87,8 +86,8 @@ class UsageView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "table"
 
     def dispatch(self, request, *args, **kwargs):
-        user = active_user(request.user)
-        self.everything = bool(user and user.is_superuser)
+        # The platform's figures, or only some institutions': the policy's answer.
+        self.everything = can_read_usage_reports(request.user)
         self.institutions = list(usage_report_institutions(request.user))
         if not (self.everything or self.institutions):
             raise PermissionDenied

@@ -70,8 +70,9 @@ def year_ago(today: date) -> date:
     return start + timedelta(days=1)
 
 
-def _visible_rows(who, records: QuerySet | None) -> QuerySet:
-    return DailyUsage.objects.filter(record_id__in=visible_records(who, records).values("pk"))
+def _visible_rows(who, records: QuerySet | None, model=DailyUsage) -> QuerySet:
+    """Daily rows (`model`: per record, or per file) of the records `who` may open."""
+    return model.objects.filter(record_id__in=visible_records(who, records).values("pk"))
 
 
 def _usage(rows: QuerySet, today: date | None) -> Usage:
@@ -250,11 +251,6 @@ class FileDownloads(NamedTuple):
     last_12_months: int
 
 
-def _visible_file_rows(who, records: QuerySet) -> QuerySet:
-    # The same gate as `_visible_rows`: the policy's `visible_records`, nothing of our own.
-    return DailyFileUsage.objects.filter(record_id__in=visible_records(who, records).values("pk"))
-
-
 def file_downloads(*, who, record_id: int, today: date | None = None) -> dict[int, FileDownloads]:
     """Each of a record's downloaded files by document id: all time and last 12 months.
 
@@ -264,7 +260,7 @@ def file_downloads(*, who, record_id: int, today: date | None = None) -> dict[in
     """
     since = year_ago(today or timezone.localdate())
     rows = (
-        _visible_file_rows(who, _record_model().objects.filter(pk=record_id))
+        _visible_rows(who, _record_model().objects.filter(pk=record_id), DailyFileUsage)
         .filter(record_id=record_id, metric=CounterMetric.UNIQUE_ITEM_REQUESTS)
         .values("document_id")
         .annotate(

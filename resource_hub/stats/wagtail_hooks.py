@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from resource_hub.access.usage import usage_report_institutions
-from resource_hub.access.viewers import active_user
+from resource_hub.access.usage import can_read_any_usage_report
 
 from .admin_views import UsageView
 
@@ -19,8 +18,7 @@ def usage_admin_urls():
 class UsageMenuItem(MenuItem):
     def is_shown(self, request):
         # Whoever the access policy lets read a usage report: editors and administrators.
-        user = active_user(request.user)
-        return bool(user) and (user.is_superuser or usage_report_institutions(user).exists())
+        return can_read_any_usage_report(request.user)
 
 
 @hooks.register("register_admin_menu_item")
