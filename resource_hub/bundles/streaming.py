@@ -94,16 +94,6 @@ def sized_zip(members: Iterable[Member]) -> ZipStream:
     return archive
 
 
-def then(chunks: Iterable[bytes], on_complete: Callable[[], None]) -> Iterator[bytes]:
-    """`chunks`, then `on_complete()` once the last byte is handed to the server.
-
-    A client that goes away stops the generator (the WSGI server closes it), so
-    `on_complete` runs only for a download that was sent in full.
-    """
-    yield from chunks
-    on_complete()
-
-
 def on_start(chunks: Iterable[bytes], on_started: Callable[[], None]) -> Iterator[bytes]:
     """`chunks`, calling `on_started()` once the first chunk is ready to be sent.
 

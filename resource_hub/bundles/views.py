@@ -27,8 +27,7 @@ from resource_hub.stats.recording import record_events
 from .archive import zip_members
 from .cartridge import DEFAULT_VERSION, VERSIONS, cartridge_members
 from .contents import Bundle, bundle_of_collection, bundle_of_record
-from .services import bundle_count_downloads
-from .streaming import check_objects, on_start, sized_zip, then
+from .streaming import check_objects, on_start, sized_zip
 
 ZIP = "application/zip"
 # Common Cartridge packages are ZIPs with their own extension and media type per version.
@@ -131,8 +130,7 @@ def _streamed(request, bundle: Bundle, members, *, extension, content_type, suff
         response = HttpResponse(content_type=content_type)
     else:
         started = on_start(archive, functools.partial(_record_requests, request, bundle))
-        counted = then(started, functools.partial(bundle_count_downloads, bundle=bundle))
-        response = StreamingHttpResponse(counted, content_type=content_type)
+        response = StreamingHttpResponse(started, content_type=content_type)
     response["Content-Length"] = str(length)
     response["Content-Disposition"] = attachment(bundle, extension=extension, suffix=suffix)
     # Members-only files may be inside: never in a shared cache.

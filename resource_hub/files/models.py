@@ -76,37 +76,6 @@ class DocumentText(models.Model):
         return f"{self.document_id}: {self.text[:50]}"
 
 
-class DownloadCount(models.Model):
-    """How often a file was downloaded, from which record.
-
-    Counted in its own row, never on the record's page row, so downloads take
-    no lock that publishing or editing could wait on.
-    """
-
-    document = models.ForeignKey(
-        ResourceDocument, on_delete=models.CASCADE, related_name="download_counts"
-    )
-    record = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    count = models.PositiveBigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("download count")
-        verbose_name_plural = _("download counts")
-        constraints = [
-            models.UniqueConstraint(fields=["document", "record"], name="download_count_unique"),
-            models.UniqueConstraint(
-                fields=["document"],
-                condition=models.Q(record__isnull=True),
-                name="download_count_unique_no_record",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.document_id}/{self.record_id or '-'}: {self.count}"
-
-
 class Upload(models.Model):
     """A direct upload in progress: the browser (or a script) sends the parts straight
     to the object store; the server starts, signs, lists, completes and aborts.

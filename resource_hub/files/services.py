@@ -6,14 +6,14 @@ from typing import BinaryIO
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import connection, transaction
+from django.db import transaction
 from wagtail.models import Collection
 
 from resource_hub.access.documents import can_add_document
 
 from .errors import FilePermissionDenied, InvalidFile
 from .facts import FileFacts, apply_facts, measure, storage_content_type
-from .models import DownloadCount, ResourceDocument
+from .models import ResourceDocument
 from .naming import display_filename, safe_filename, title_from_filename
 from .objectstore import reaching_store
 from .policy import check_file_allowed
@@ -158,42 +158,3 @@ def _delete_object(document: ResourceDocument) -> None:
         document.file.storage.delete(name)
     except Exception:  # the original error matters more; the sweep will find the orphan
         logger.exception("could not delete the object %s after a failed save", name)
-
-
-def download_count(*, document, record_id=None) -> None:
-    """Count one download of `document` (from the record `record_id`, if it holds the file).
-
-    Asks whether the record holds the file (one query; `download_count_add`
-    skips it when the caller already knows), then counts.
-    """
-    record_id = int(record_id) if str(record_id or "").isdigit() else None
-    if record_id is not None and not document.record_files.filter(record_id=record_id).exists():
-        record_id = None
-    download_count_add(document_id=document.pk, record_id=record_id)
-
-
-def download_count_add(*, document_id: int, record_id: int | None) -> None:
-    """Add one to the counter row of (document, record): one upsert, whatever the row's state.
-
-    `INSERT … ON CONFLICT DO UPDATE` (PostgreSQL and SQLite) against the
-    model's two unique constraints: concurrent downloads add up, the first
-    download creates the row, and the record's own row is never touched.
-    `record_id` must be a record holding the file, or None.
-    """
-    meta = DownloadCount._meta
-    quote = connection.ops.quote_name
-    table = quote(meta.db_table)
-    document_column = quote(meta.get_field("document").column)
-    record_column = quote(meta.get_field("record").column)
-    count_column = quote(meta.get_field("count").column)
-    if record_id is None:
-        target = f"({document_column}) WHERE {record_column} IS NULL"
-    else:
-        target = f"({document_column}, {record_column})"
-    sql = (
-        f"INSERT INTO {table} ({document_column}, {record_column}, {count_column})"  # noqa: S608
-        f" VALUES (%s, %s, 1) ON CONFLICT {target}"
-        f" DO UPDATE SET {count_column} = {table}.{count_column} + 1"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [document_id, record_id])

@@ -24,7 +24,6 @@ from resource_hub.stats.recording import record_event
 
 from .delivery import download_response, inline_response
 from .models import ResourceDocument
-from .services import download_count_add
 
 logger = logging.getLogger(__name__)
 
@@ -60,20 +59,21 @@ def download(request, document_id: int):
     `?record=<id>`: the record the file was downloaded from, for its count.
 
     A fixed number of queries whatever the file: the document (with whether
-    the record holds it), the access policy's own, and one upsert for the
-    count, made after the redirect has been sent. An anonymous visitor's
-    request reads no session (none exists without a cookie), and signing the
-    URL is local: no request to the store.
+    the record holds it) and the access policy's own; a download from a
+    record adds the usage event's INSERT, made after the redirect has been
+    sent. An anonymous visitor's request reads no session (none exists
+    without a cookie), and signing the URL is local: no request to the store.
     """
     document, record_id, refusal = _document_from_record(request, document_id)
     if refusal is not None:
         return refusal
     response = download_response(document)
-    # Counted once the answer is on its way: the WSGI server closes the response
-    # after sending it (Django's test client does too), and its closers run then.
-    response._resource_closers.append(
-        functools.partial(_count, request, document_id=document.pk, record_id=record_id)
-    )
+    if record_id is not None:
+        # Counted once the answer is on its way: the WSGI server closes the response
+        # after sending it (Django's test client does too), and its closers run then.
+        response._resource_closers.append(
+            functools.partial(_count, request, document_id=document.pk, record_id=record_id)
+        )
     return response
 
 
@@ -106,18 +106,14 @@ def _document_from_record(request, document_id: int):
     return document, counted, None
 
 
-def _count(request, *, document_id: int, record_id: int | None) -> None:
-    """The file's own counter, and a COUNTER request of the record it came from.
+def _count(request, *, document_id: int, record_id: int) -> None:
+    """A COUNTER request of the record the file was downloaded from (statistics' raw event).
 
     A download that names no record (the desk's review page, a hand-made link)
-    is not a use of a released record: only the file's counter moves.
+    is not a use of a released record and is not counted.
     """
     try:
-        download_count_add(document_id=document_id, record_id=record_id)
-        if record_id is not None:
-            record_event(
-                request, metric=Metric.REQUEST, record_id=record_id, document_id=document_id
-            )
+        record_event(request, metric=Metric.REQUEST, record_id=record_id, document_id=document_id)
     except Exception:  # Django swallows a closer's error silently; say what was lost
         logger.exception("a download of document %s was not counted", document_id)
 

@@ -5,8 +5,7 @@ from urllib.parse import unquote
 from django.urls import reverse
 
 from resource_hub.access.documents import can_download
-from resource_hub.bundles.streaming import then
-from resource_hub.files.models import DownloadCount, ResourceDocument
+from resource_hub.files.models import ResourceDocument
 
 from .conftest import add_file, manifest_of, read_zip, release, sha256
 
@@ -123,30 +122,6 @@ def test_unknown_ids_and_unpublished_collections_are_404(client, shelf, world):
     assert client.get(collection_url(shelf.collection)).status_code == 404
 
 
-def test_a_finished_download_counts_each_file_once_for_its_record(client, shelf):
-    response = client.get(record_url(shelf.public))
-    assert not DownloadCount.objects.exists()  # nothing counted before the bytes are sent
-
-    read_zip(response)
-
-    counts = {(c.document_id, c.record_id): c.count for c in DownloadCount.objects.all()}
-    documents = shelf.public.files.values_list("document_id", flat=True)
-    assert counts == {(pk, shelf.public.pk): 1 for pk in documents}
-
-
-def test_an_abandoned_download_is_not_counted():
-    """The WSGI server closes the response's iterator when the client goes away."""
-    counted = []
-    stream = then(iter([b"first", b"second"]), lambda: counted.append(True))
-
-    assert next(stream) == b"first"
-    stream.close()
-
-    assert counted == []
-    assert list(then(iter([b"all"]), lambda: counted.append(True))) == [b"all"]
-    assert counted == [True]
-
-
 def test_a_missing_object_refuses_the_bundle_before_it_starts(client, shelf, s3_client, settings):
     document = shelf.public.files.first().document
     s3_client.delete_object(
@@ -166,7 +141,6 @@ def test_head_answers_the_length_without_streaming(client, shelf):
 
     assert head.status_code == 200
     assert head["Content-Length"] == full["Content-Length"]
-    assert not DownloadCount.objects.exists()
 
 
 def test_same_file_names_in_one_record_do_not_collide(client, world, make_record, s3_storage):

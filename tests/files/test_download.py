@@ -8,9 +8,10 @@ import requests
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from resource_hub.files.models import DownloadCount
 from resource_hub.files.services import document_create
 from resource_hub.records.services import file_attach, record_release
+from resource_hub.stats.models import Metric, UsageEvent
+from tests.stats.conftest import BROWSER
 
 NAME = "教材 แบบเรียน ឯកសារ.txt"
 BODY = "Lesson notes · 教学笔记\n".encode()
@@ -77,25 +78,32 @@ def test_download_of_an_unreleased_file_is_refused(client, world, make_record, s
     )
     file_attach(user=world.teacher_a, record=record, document=document)
 
-    anonymous = client.get(download_url(document))
+    client.defaults["HTTP_USER_AGENT"] = BROWSER  # would be counted, were it not refused
+    anonymous = client.get(download_url(document, record))
     client.force_login(world.teacher_b)
     outsider = client.get(download_url(document))
 
     assert anonymous.status_code == 302 and anonymous["Location"].startswith(reverse("login"))
     assert outsider.status_code == 403
-    assert not DownloadCount.objects.exists()
+    assert not UsageEvent.objects.exists()
 
 
-def test_downloads_are_counted_per_file_and_record(client, world, make_record, s3_storage):
+def test_downloads_from_a_record_are_counted_for_it_and_others_not(
+    client, world, make_record, s3_storage
+):
     record, document = released_with_file(world, make_record)
+    client.defaults["HTTP_USER_AGENT"] = BROWSER  # a machine's downloads are not counted
 
     for _ in range(3):
         client.get(download_url(document, record))
-    client.get(download_url(document))
-    client.get(download_url(document) + "?record=999999")  # not a holder: counted without record
+    client.get(download_url(document))  # from no record: not a use of a released record
+    client.get(download_url(document) + "?record=999999")  # not a holder: not counted
 
-    counts = {c.record_id: c.count for c in DownloadCount.objects.filter(document=document)}
-    assert counts == {record.pk: 3, None: 2}
+    events = UsageEvent.objects.filter(document_id=document.pk)
+    assert list(events.values_list("metric", "record_id").distinct()) == [
+        (Metric.REQUEST, record.pk)
+    ]
+    assert events.count() == 3
 
 
 @pytest.mark.django_db

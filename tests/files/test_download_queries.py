@@ -6,9 +6,10 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from resource_hub.files import objectstore
-from resource_hub.files.models import DownloadCount, ResourceDocument
+from resource_hub.files.models import ResourceDocument
 from resource_hub.files.services import document_create
 from resource_hub.records.services import file_attach, record_release
+from resource_hub.stats.models import Metric, UsageEvent
 from tests.stats.conftest import BROWSER
 
 
@@ -50,11 +51,17 @@ def url(document, record=None):
     return f"{path}?record={record.pk}" if record else path
 
 
+def requests_of(document, record=None) -> int:
+    """The COUNTER requests recorded for the file (from `record`, or from any record)."""
+    events = UsageEvent.objects.filter(metric=Metric.REQUEST, document_id=document.pk)
+    return (events.filter(record_id=record.pk) if record else events).count()
+
+
 def sql_of(context) -> str:
     return "\n".join(query["sql"] for query in context.captured_queries)
 
 
-def test_an_anonymous_download_takes_five_queries_and_no_session(
+def test_an_anonymous_download_takes_four_queries_and_no_session(
     client, released, django_assert_num_queries, store_calls
 ):
     record, document = released
@@ -62,8 +69,8 @@ def test_an_anonymous_download_takes_five_queries_and_no_session(
     client.cookies.clear()
 
     # The document with whether the record holds it; the records holding it and their
-    # restrictions (the policy's two); the counter's upsert; the usage event's insert.
-    with django_assert_num_queries(5) as context:
+    # restrictions (the policy's two); the usage event's insert.
+    with django_assert_num_queries(4) as context:
         response = client.get(url(document, record))
 
     assert response.status_code == 302
@@ -71,7 +78,7 @@ def test_an_anonymous_download_takes_five_queries_and_no_session(
     assert "django_session" not in sql_of(context)
     assert 'FROM "auth_user"' not in sql_of(context)  # nobody is signed in: no user is read
     assert store_calls == []  # signing is local: no HEAD, no GET
-    assert DownloadCount.objects.get(document=document, record=record).count == 1
+    assert requests_of(document, record) == 1
 
 
 def test_a_signed_in_download_takes_a_fixed_number_of_queries(
@@ -86,19 +93,17 @@ def test_a_signed_in_download_takes_a_fixed_number_of_queries(
 
     download()  # the first request of a thread may warm caches; the count is of the next
     # Session, user; the document; the manager check (its collection permissions, which
-    # read the user's groups); the records holding it and their restrictions; the
-    # counter's upsert; the usage event's insert. The record is public, so the viewer's
-    # own groups are not read.
-    with django_assert_num_queries(8):
-        download()
+    # read the user's groups); the records holding it and their restrictions; the usage
+    # event's insert. The record is public, so the viewer's own groups are not read.
     with django_assert_num_queries(7):
-        client.get(url(document))  # without a record: no usage event
+        download()
+    with django_assert_num_queries(6):
+        client.get(url(document))  # without a record: nothing is counted
     assert store_calls == []
-    counts = dict(DownloadCount.objects.values_list("record_id", "count"))
-    assert counts == {record.pk: 2, None: 1}
+    assert requests_of(document, record) == requests_of(document) == 2
 
 
-def test_the_uploader_downloads_an_unreleased_file_in_four_queries(
+def test_the_uploader_downloads_an_unreleased_file_in_three_queries(
     client, world, make_record, s3_storage, django_assert_num_queries
 ):
     document = document_create(
@@ -109,27 +114,14 @@ def test_the_uploader_downloads_an_unreleased_file_in_four_queries(
     client.force_login(world.teacher_a)
     client.get(url(document))
 
-    # Session, user; the document; the counter's upsert. Its uploader manages it, which
-    # the policy knows from the user alone: no group is read.
-    with django_assert_num_queries(4) as context:
+    # Session, user; the document. Its uploader manages it, which the policy knows from
+    # the user alone: no group is read. No record, so no usage event: nothing is written.
+    with django_assert_num_queries(3) as context:
         response = client.get(url(document))
 
     assert response.status_code == 302
     assert "auth_group" not in sql_of(context)
-    assert DownloadCount.objects.get(document=document, record=None).count == 2
-
-
-def test_concurrent_first_downloads_share_one_counter_row(client, released):
-    """The upsert creates the row on the first download and adds to it afterwards."""
-    record, document = released
-    for _ in range(3):
-        client.get(url(document, record))
-        client.get(url(document))
-
-    rows = DownloadCount.objects.filter(document=document)
-    assert sorted(rows.values_list("record_id", "count"), key=str) == sorted(
-        [(record.pk, 3), (None, 3)], key=str
-    )
+    assert requests_of(document) == 0
 
 
 def test_a_signed_in_thumbnail_asks_the_policy_once(
