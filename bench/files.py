@@ -27,7 +27,11 @@ In one run, against the same S3 server:
 - the derivatives task (text and thumbnail) for the uploaded PDF, run as a
   worker would run it, in its own process: time and peak memory;
 - a download: GET /files/<id>/download (permission check, signed redirect)
-  and the first KiB from the bucket, vs a GET of a signed URL made by boto3.
+  and the first KiB from the bucket, vs a GET of a signed URL made by boto3,
+  on two paths: the uploader's, signed in (a file of no record: nothing is
+  counted), and an anonymous visitor's from a released record
+  (`?record=<id>` with a browser's user agent, so the COUNTER request event is
+  written after the redirect, as for every real download from a record page).
 
 The documents this run made are deleted at the end (rows and objects).
 """
@@ -64,6 +68,11 @@ from django.core.management import call_command
 from wagtail.models import APIToken, Collection, GroupCollectionPermission
 
 MIB = 1024 * 1024
+#: A browser's user agent: downloads by machines (COUNTER's list) are not recorded.
+BROWSER = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0 Safari/537.36"
+)
 
 
 def make_file(path: Path, size: int) -> None:
@@ -371,6 +380,76 @@ def upload_both(base, user, token, collection, path, concurrency, client, part_s
     return baseline, document, ours, peak
 
 
+def released_record_with(document_id: int):
+    """A released teaching resource holding the uploaded object: (institution, record, document).
+
+    The record's own document row points at the same object (the uploaded
+    file's key), so nothing is copied; `forget_record` removes rows only.
+    """
+    from resource_hub.core.vocabularies import Country, Language, Licence, ResourceType
+    from resource_hub.files.models import ResourceDocument
+    from resource_hub.institutions.services import institution_create
+    from resource_hub.portal.services import site_bootstrap
+    from resource_hub.records.models import TeachingResourcePage
+    from resource_hub.records.services import file_attach, record_create_draft, record_release
+
+    uploaded = ResourceDocument.objects.get(pk=document_id)
+    user_model = get_user_model()
+    admin = user_model.objects.filter(username="bench-files-admin").first()
+    admin = admin or user_model.objects.create_superuser(
+        "bench-files-admin", "bench-files@example.org", uuid.uuid4().hex
+    )
+    site_bootstrap()
+    institution = institution_create(
+        user=admin,
+        name_en=f"Download Benchmark College {uuid.uuid4().hex[:6]}",
+        name_local="下载基准学院",
+        country=Country.objects.get(code="CN"),
+        institution_type="vocational_college",
+    )
+    record = record_create_draft(
+        user=admin,
+        institution=institution,
+        record_class=TeachingResourcePage,
+        title="课程讲义 Lecture notes (download benchmark)",
+        abstract="A released record whose file the benchmark downloads anonymously.",
+        language=Language.objects.get(code="zh"),
+        resource_type=ResourceType.objects.filter(applies_to="material").first(),
+        licence=Licence.objects.get(code="CC-BY-4.0"),
+        year=2026,
+        creators=[{"name": "Li Wei"}],
+    )
+    document = ResourceDocument.objects.create(
+        title="Lecture notes",
+        file=uploaded.file.name,
+        size=uploaded.size,
+        sha256=uploaded.sha256,
+        mime_type=uploaded.mime_type,
+        original_filename=uploaded.original_filename,
+        collection=institution.collection,
+        uploaded_by_user=admin,
+        derivatives_state="none",
+    )
+    file_attach(user=admin, record=record, document=document)
+    record_release(user=admin, record=record)
+    return institution, record, document
+
+
+def forget_record(institution, document) -> None:
+    """The benchmark's institution, record and document rows (the object is the upload's)."""
+    from django.db.models.signals import post_delete
+    from wagtail.documents.signal_handlers import post_delete_file_cleanup
+
+    from resource_hub.files.models import ResourceDocument
+
+    institution.delete()
+    post_delete.disconnect(post_delete_file_cleanup, sender=ResourceDocument)
+    try:
+        ResourceDocument.objects.filter(pk=document.pk).delete()
+    finally:
+        post_delete.connect(post_delete_file_cleanup, sender=ResourceDocument)
+
+
 def delete_documents(ids) -> None:
     from resource_hub.files.models import ResourceDocument
 
@@ -410,6 +489,7 @@ def main() -> None:
         port, probe="/api/v1/uploads/collections", env={"TASKS_BACKEND": "database"}
     )
     made = []
+    visited = None
     try:
         worker = worker_pid(server.pid)
         idle_rss = memory_kib(worker, "VmRSS")
@@ -453,6 +533,17 @@ def main() -> None:
             redirect = browser.get(download, allow_redirects=False, timeout=10)
             assert requests.get(redirect.headers["Location"], headers=ranged, timeout=10).ok
 
+        visited = released_record_with(document["id"])
+        _institution, record, record_document = visited
+        visitor = requests.Session()
+        visitor.headers.update({**HTTPS, "User-Agent": BROWSER})
+        from_record = f"{base}/files/{record_document.pk}/download?record={record.pk}"
+
+        def via_us_anonymous():
+            redirect = visitor.get(from_record, allow_redirects=False, timeout=10)
+            assert redirect.status_code == 302, redirect.status_code
+            assert requests.get(redirect.headers["Location"], headers=ranged, timeout=10).ok
+
         def direct():
             url = client.generate_presigned_url(
                 "get_object",
@@ -461,18 +552,21 @@ def main() -> None:
             )
             assert requests.get(url, headers=ranged, timeout=10).ok
 
-        timings = {"ours": [], "direct": []}
+        timings = {"ours": [], "visitor": [], "direct": []}
+        paths = (("ours", via_us), ("visitor", via_us_anonymous), ("direct", direct))
         for _ in range(20):  # warm-up: each thread's first S3 client and connection
-            via_us()
-            direct()
+            for _name, fn in paths:
+                fn()
         for _ in range(args.downloads):
-            for name, fn in (("ours", via_us), ("direct", direct)):
+            for name, fn in paths:
                 start = time.perf_counter()
                 fn()
                 timings[name].append((time.perf_counter() - start) * 1000)
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if visited is not None:
+            forget_record(visited[0], visited[2])
         delete_documents(made)
 
     mib = size / MIB
@@ -515,12 +609,15 @@ def main() -> None:
         f"{'derivatives (text, thumbnail) in a worker process':<58} "
         f"{derive_seconds:7.2f} s  peak RSS {derive_rss / 1024:.1f} MiB"
     )
-    print(f"download, first KiB via /files/<id>/download: {percentiles(timings['ours'])}")
-    print(f"download, first KiB via a boto3 signed URL:   {percentiles(timings['direct'])}")
-    overhead = statistics.median(timings["ours"]) - statistics.median(timings["direct"])
-    ratio = statistics.median(timings["ours"]) / statistics.median(timings["direct"])
-    print(f"{'download overhead, median ours - direct':<58} {overhead:7.2f} ms")
-    print(f"{'download ours / direct (median)':<58} {ratio:7.2f}")
+    print(f"download via /files/<id>/download, the uploader:  {percentiles(timings['ours'])}")
+    print(f"   … an anonymous visitor from a released record: {percentiles(timings['visitor'])}")
+    print(f"download via a boto3 signed URL (first KiB each): {percentiles(timings['direct'])}")
+    direct_median = statistics.median(timings["direct"])
+    for name, label in (("ours", "the uploader"), ("visitor", "a visitor from a record")):
+        overhead = statistics.median(timings[name]) - direct_median
+        ratio = statistics.median(timings[name]) / direct_median
+        print(f"{f'download overhead, median ours - direct ({label})':<58} {overhead:7.2f} ms")
+        print(f"{f'download ours / direct (median, {label})':<58} {ratio:7.2f}")
 
 
 if __name__ == "__main__":
