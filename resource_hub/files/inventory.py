@@ -64,8 +64,10 @@ def exists(name: str) -> bool:
 
 
 def list_objects(prefix: str) -> Iterator[StoredObject]:
-    """Every stored object whose name starts with `prefix` + "/", in no promised order."""
-    prefix = prefix.strip("/") + "/"
+    """Every stored object whose name starts with `prefix` + "/" (all of them for ""),
+    in no promised order."""
+    prefix = prefix.strip("/")
+    prefix = f"{prefix}/" if prefix else ""
     if is_s3():
         yield from _s3_objects(prefix)
     else:
