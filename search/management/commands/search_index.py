@@ -4,16 +4,17 @@ import json
 from dataclasses import asdict
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext_lazy as _
 
+from resource_hub.core.commands import Command as TranslatedHelpCommand
 from resource_hub.core.progress import Progress, add_progress_argument
 from search import lifecycle
 from search.errors import SearchError
 from search.indexing import indexable_records
 
 
-class Command(BaseCommand):
+class Command(TranslatedHelpCommand):
     help = _(
         "Manage the public search index: rebuild it from the database behind its alias, "
         "update some or all records, verify it against the released records, copy download "

@@ -2,16 +2,17 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from resource_hub.backups import archive
 from resource_hub.backups.errors import BackupError
+from resource_hub.core.commands import Command as TranslatedHelpCommand
 from resource_hub.core.progress import Progress, add_progress_argument, format_bytes
 
 
-class Command(BaseCommand):
+class Command(TranslatedHelpCommand):
     help = gettext_lazy(
         "Back up the database (pg_dump's custom format, or SQLite's own copy) and every "
         "stored file, with their SHA-256, into a new folder under DESTINATION. The search "

@@ -5,16 +5,17 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from resource_hub.backups import archive
 from resource_hub.backups.errors import BackupError
+from resource_hub.core.commands import Command as TranslatedHelpCommand
 from resource_hub.core.progress import Progress, add_progress_argument
 
 
-class Command(BaseCommand):
+class Command(TranslatedHelpCommand):
     help = gettext_lazy(
         "Restore a backup made by `backup`: check every file against the manifest first "
         "(a damaged backup changes nothing), then replace the database and the stored files, "

@@ -2,16 +2,17 @@
 
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection
 
+from resource_hub.core.commands import Command as TranslatedHelpCommand
 from resource_hub.core.progress import BYTES, Progress, add_progress_argument, format_bytes
 from resource_hub.files.audit import audit_documents, documents_to_audit, expected_bytes
 from resource_hub.institutions.models import InstitutionPage
 
 
-class Command(BaseCommand):
+class Command(TranslatedHelpCommand):
     help = _(
         "Check that every document's stored object still has the SHA-256 and size its row "
         "records, and that its thumbnail exists. Exits 1 when anything is wrong."

@@ -2,15 +2,16 @@
 
 from datetime import timedelta
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext_lazy as _
 
+from resource_hub.core.commands import Command as TranslatedHelpCommand
 from resource_hub.core.progress import Progress, add_progress_argument, format_bytes
 from resource_hub.files.inventory import PendingUpload, StagedUpload
 from resource_hub.files.sweep import sweep_apply, sweep_plan
 
 
-class Command(BaseCommand):
+class Command(TranslatedHelpCommand):
     help = _(
         "Delete objects under documents/ and thumbnails/ that no document names, abort "
         "abandoned uploads under uploads/ and mark their rows cancelled; report documents "

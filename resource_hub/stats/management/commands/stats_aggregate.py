@@ -2,10 +2,11 @@
 
 from datetime import date, timedelta
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from resource_hub.core.commands import Command as TranslatedHelpCommand
 from resource_hub.core.progress import Progress, add_progress_argument
 from resource_hub.stats.aggregation import days_to_aggregate, stats_aggregate, stats_prune
 
@@ -17,7 +18,7 @@ def _day(value: str) -> date:
         raise CommandError(f"Not a date (YYYY-MM-DD): {value!r}") from error
 
 
-class Command(BaseCommand):
+class Command(TranslatedHelpCommand):
     help = _(
         "Count raw view and download events into daily COUNTER rows (Total and Unique item "
         "investigations and requests), replacing the rows of each day counted, then delete "
