@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "resource_hub.bundles",
     "resource_hub.portal",
     "resource_hub.stats",
+    "resource_hub.ops",  # manage.py preflight
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
