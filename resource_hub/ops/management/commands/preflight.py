@@ -17,10 +17,14 @@ MARKS = {preflight.OK: "OK  ", preflight.WARN: "WARN", preflight.FAIL: "FAIL"}
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
-        "Check the database, object store, search index, e-mail, task worker and the site's "
-        "addresses, and say what to fix. Exits 1 when a check fails."
-    )
+    @property
+    def help(self):
+        # Translated when asked for (argparse needs a str, not a lazy string).
+        return _(
+            "Check the database, object store, search index, e-mail, task worker and the "
+            "site's addresses, and say what to fix. Exits 1 when a check fails."
+        )
+
     requires_system_checks = []  # a broken service must not stop the report on it
 
     def add_arguments(self, parser):
