@@ -26,6 +26,12 @@ max_requests = 2000
 max_requests_jitter = 200
 # nginx sets X-Forwarded-Proto; Django reads it (SECURE_PROXY_SSL_HEADER_ENABLED).
 forwarded_allow_ips = "127.0.0.1,::1"
+# gunicornc's control socket: in the unit's RuntimeDirectory= (/run/resource-hub-web),
+# since gunicorn's default, under $HOME, is read-only to the service; off elsewhere.
+if os.environ.get("RUNTIME_DIRECTORY"):
+    control_socket = os.path.join(os.environ["RUNTIME_DIRECTORY"], "gunicorn.ctl")
+else:
+    control_socket_disable = True
 # To the journal, one line per request.
 accesslog = "-"
 errorlog = "-"

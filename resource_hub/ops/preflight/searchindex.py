@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
@@ -77,7 +77,11 @@ def _cluster_remedy(error) -> str:
 
 def _cluster_result(health: dict) -> Result:
     name, nodes, status = health["cluster_name"], health["number_of_nodes"], health["status"]
-    message = _("cluster %(name)s, %(nodes)d nodes, status %(status)s") % {
+    message = ngettext(
+        "cluster %(name)s, %(nodes)d node, status %(status)s",
+        "cluster %(name)s, %(nodes)d nodes, status %(status)s",
+        nodes,
+    ) % {
         "name": name,
         "nodes": nodes,
         "status": status,
