@@ -1,6 +1,7 @@
 """The database, e-mail, worker and site-address checks: OK where the setup is right,
 and each misconfiguration a FAIL (or WARN) that names its remedy."""
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -14,7 +15,7 @@ from resource_hub.core.tasks import publish_scheduled_enqueue_once
 from resource_hub.ops.preflight import FAIL, OK, WARN
 from resource_hub.ops.preflight.database import check_database
 from resource_hub.ops.preflight.mail import check_email
-from resource_hub.ops.preflight.site import check_site
+from resource_hub.ops.preflight.site import _static_files, check_site
 from resource_hub.ops.preflight.worker import check_worker
 
 SMTP = "django.core.mail.backends.smtp.EmailBackend"
@@ -192,14 +193,46 @@ def test_a_wagtail_site_elsewhere_is_a_warning(hub):
     assert "bootstrap_site" in found["site.wagtail"].remedy
 
 
-def test_static_files_not_collected_fail(hub, tmp_path):
+@pytest.fixture
+def manifest_storage(hub, tmp_path):
+    """Production's static files storage, collected into an empty folder."""
     hub.STATIC_ROOT = str(tmp_path)
     hub.STORAGES = {
         **hub.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+        },
     }
+    return tmp_path
+
+
+def write_manifest(folder, names):
+    # As collectstatic writes it (Django's ManifestFilesMixin, version 1.1).
+    paths = {name: name for name in names}
+    (folder / "staticfiles.json").write_text(json.dumps({"paths": paths, "version": "1.1"}))
+
+
+def test_static_files_not_collected_fail(manifest_storage):
+    found = {result.name: result for result in check_site()}
+
+    assert found["site.static"].status == FAIL
+    assert "no manifest" in found["site.static"].message
+    assert "collectstatic" in found["site.static"].remedy
+
+
+def test_static_files_of_an_older_version_fail(manifest_storage):
+    files = sorted(_static_files())
+    write_manifest(manifest_storage, [name for name in files if name != "desk/desk.css"])
 
     found = {result.name: result for result in check_site()}
 
     assert found["site.static"].status == FAIL
-    assert "collectstatic" in found["site.static"].remedy
+    assert "1 static file is not collected (desk/desk.css)" in found["site.static"].message
+
+
+def test_static_files_all_collected_are_ok(manifest_storage):
+    write_manifest(manifest_storage, _static_files())
+
+    found = {result.name: result for result in check_site()}
+
+    assert found["site.static"].status == OK

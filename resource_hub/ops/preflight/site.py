@@ -4,11 +4,13 @@ the Wagtail Site), and the static files are collected."""
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
 from django.http.request import validate_host
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import Site
 
 from resource_hub.core.site_address import site_address, site_differs
@@ -112,28 +114,51 @@ def check_wagtail_site() -> Result:
 
 
 def check_static() -> Result:
+    """Production's manifest storage fails every page that names a file it does not list."""
     storage = staticfiles_storage
-    if isinstance(storage, ManifestFilesMixin):
-        try:
-            found = storage.exists(storage.manifest_name)
-        except Exception:  # noqa: BLE001 - a storage elsewhere that does not answer counts as missing
-            found = False
-        if not found:
-            return fail(
-                "site.static",
-                STATIC_LABEL,
-                _("no manifest in %(root)s: every page would fail")
-                % {"root": settings.STATIC_ROOT},
-                _("Run `manage.py collectstatic --noinput` on every deployment."),
-            )
+    if not isinstance(storage, ManifestFilesMixin):
         return ok(
             "site.static",
             STATIC_LABEL,
-            _("collected in %(root)s (hashed names, cacheable for a year)")
-            % {"root": settings.STATIC_ROOT},
+            _("served by Django from the apps' folders (development)"),
+        )
+    remedy = _("Run `manage.py collectstatic --noinput` on every deployment.")
+    try:
+        listed, _hash = storage.load_manifest()
+    except Exception:  # an unreadable manifest is as good as none
+        listed = {}
+    if not listed:
+        return fail(
+            "site.static",
+            STATIC_LABEL,
+            _("no manifest in %(root)s: every page would fail") % {"root": settings.STATIC_ROOT},
+            remedy,
+        )
+    missing = sorted(set(_static_files()) - set(listed))
+    if missing:
+        return fail(
+            "site.static",
+            STATIC_LABEL,
+            ngettext(
+                "%(count)d static file is not collected (%(first)s): pages using it fail",
+                "%(count)d static files are not collected (the first: %(first)s): pages "
+                "using them fail",
+                len(missing),
+            )
+            % {"count": len(missing), "first": missing[0]},
+            remedy,
         )
     return ok(
         "site.static",
         STATIC_LABEL,
-        _("served by Django from the apps' folders (development)"),
+        _("%(count)d files collected in %(root)s (hashed names, cacheable for a year)")
+        % {"count": len(listed), "root": settings.STATIC_ROOT},
     )
+
+
+def _static_files():
+    """Every static file the apps and STATICFILES_DIRS provide, as collectstatic names it."""
+    ignore = apps.get_app_config("staticfiles").ignore_patterns
+    for finder in finders.get_finders():
+        for path, _storage in finder.list(ignore):
+            yield path.replace("\\", "/")
