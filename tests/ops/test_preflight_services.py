@@ -199,9 +199,7 @@ def manifest_storage(hub, tmp_path):
     hub.STATIC_ROOT = str(tmp_path)
     hub.STORAGES = {
         **hub.STORAGES,
-        "staticfiles": {
-            "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
-        },
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
     }
     return tmp_path
 
