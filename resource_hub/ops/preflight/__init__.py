@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import timedelta
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy
 
 from .database import check_database
 from .mail import check_email
@@ -31,7 +32,21 @@ GROUPS: dict[str, Callable[..., Iterable[Result]]] = {
     "worker": check_worker,
 }
 
+#: What a person reads while a group runs.
+GROUP_LABELS = {
+    "database": gettext_lazy("the database"),
+    "site": gettext_lazy("the site's addresses"),
+    "storage": gettext_lazy("the object store"),
+    "search": gettext_lazy("Elasticsearch"),
+    "email": gettext_lazy("e-mail"),
+    "worker": gettext_lazy("the task worker"),
+}
+
 DEFAULT_TIMEOUT = 5.0
+
+
+def _nothing(name: str) -> None:
+    pass
 
 
 def run(
@@ -39,8 +54,10 @@ def run(
     only: Iterable[str] = (),
     timeout: float = DEFAULT_TIMEOUT,
     worker_max_age: timedelta = DEFAULT_MAX_AGE,
+    on_group: Callable[[str], None] = _nothing,
 ) -> Iterator[Result]:
-    """Every check's result, as each finishes. `timeout`: seconds per network request."""
+    """Every check's result, as each finishes. `timeout`: seconds per network request;
+    `on_group(name)` is called as each group starts (for a progress line)."""
     options = {
         "timeout": timeout,
         "worker_max_age": worker_max_age,
@@ -49,4 +66,5 @@ def run(
     for name, group in GROUPS.items():
         if only and name not in only:
             continue
+        on_group(name)
         yield from group(**options)

@@ -58,7 +58,10 @@ class Command(BaseCommand):
     def handle(self, *args, as_json: bool, only, timeout: float, worker_max_age: float, **options):
         results = []
         for result in preflight.run(
-            only=only, timeout=timeout, worker_max_age=timedelta(minutes=worker_max_age)
+            only=only,
+            timeout=timeout,
+            worker_max_age=timedelta(minutes=worker_max_age),
+            on_group=self._progress,
         ):
             results.append(result)
             if not as_json:
@@ -75,6 +78,14 @@ class Command(BaseCommand):
         if status == preflight.FAIL:
             raise CommandError(
                 _("Some checks failed: fix them and run `manage.py preflight` again."), returncode=1
+            )
+
+    def _progress(self, name: str) -> None:
+        """On a terminal, say which service is being asked (it may take `--timeout`)."""
+        if self.stderr.isatty():
+            self.stderr.write(
+                _("checking %(group)s…") % {"group": preflight.GROUP_LABELS[name]},
+                style_func=lambda text: text,
             )
 
     def _print(self, result):
