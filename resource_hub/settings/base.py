@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "resource_hub.portal",
     "resource_hub.stats",
     "resource_hub.backups",
+    "resource_hub.ops",  # manage.py preflight
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
