@@ -1,6 +1,11 @@
 """The search check of `/healthz`, registered with core.health by SearchConfig.ready()."""
 
+from django.conf import settings
+
 from resource_hub.core.health import DEGRADED, OK, Check, failure_reason
+
+#: The longest /healthz waits for Elasticsearch (the search client's own timeout if shorter).
+HEALTH_TIMEOUT_SECONDS = 3
 
 
 def check_search() -> Check:
@@ -14,6 +19,12 @@ def check_search() -> Check:
         return Check(
             DEGRADED, "Elasticsearch is not configured; database search is used", "database"
         )
+    # One try, within a few seconds: a node that accepts connections and never
+    # answers must not hold a load balancer's probe for the client's full
+    # timeout and its retries.
+    client = client.options(
+        request_timeout=min(HEALTH_TIMEOUT_SECONDS, settings.ELASTICSEARCH_TIMEOUT), max_retries=0
+    )
     try:
         health = client.cluster.health(timeout="2s")
     except Exception as exc:
