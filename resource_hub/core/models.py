@@ -64,3 +64,23 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+
+class WorkerHeartbeat(models.Model):
+    """A task worker that is alive: `manage.py worker` updates its row on each clock tick.
+
+    A task left "running" by a worker whose heartbeat stopped (killed, its
+    machine gone) is queued again by `core.liveness.requeue_orphans`.
+    """
+
+    worker_id = models.CharField(_("worker id"), max_length=64, primary_key=True)
+    host = models.CharField(_("host"), max_length=255)
+    pid = models.IntegerField(_("process id"))
+    seen_at = models.DateTimeField(_("last seen"), db_index=True)
+
+    class Meta:
+        verbose_name = _("task worker")
+        verbose_name_plural = _("task workers")
+
+    def __str__(self):
+        return f"{self.worker_id} ({self.host}:{self.pid})"

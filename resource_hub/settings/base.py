@@ -178,6 +178,11 @@ TASKS = {
         "BACKEND": _TASK_BACKENDS[env_choice("TASKS_BACKEND", tuple(_TASK_BACKENDS), "immediate")]
     }
 }
+# A task left running by a worker not seen for this long (its heartbeat is
+# written every --schedule-interval, 60 s by default) is queued again; after
+# TASK_MAX_ATTEMPTS workers died running it, it is marked failed (core/liveness.py).
+TASK_WORKER_STALE_SECONDS = env_int("TASK_WORKER_STALE_SECONDS", 300)
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
 
 # Members sign in on the site's own page (the desk's templates for django.contrib.auth);
 # Wagtail's private pages send visitors there too.
