@@ -27,6 +27,7 @@ from .fallback import database_search
 from .labels import facet_result
 from .lifecycle import alias_name
 from .params import InvalidSearchParameter, SearchParams, encode_cursor
+from .pinyin import completion_inputs as pinyin_completion_inputs
 from .queries import LANGUAGES, autocomplete_body, search_body, suggestion_check_body
 from .results import FacetResult, Hit, SearchResult
 
@@ -157,7 +158,8 @@ def autocomplete(prefix: str, *, viewer: Viewer, size: int = 8) -> tuple[list[di
         found = visible_records(viewer).filter(title__istartswith=prefix)
         found = found.order_by("-first_published_at")
         return [{"id": r.pk, "title": r.title} for r in found[:size]], True
-    options = answer["suggest"]["titles"][0]["options"]
+    # Titles, then the Chinese titles whose pinyin the prefix starts (queries.autocomplete_body).
+    options = [option for entries in answer["suggest"].values() for option in entries[0]["options"]]
     # The contexts already keep to what the viewer may see; the database has the last word
     # (one query), as for search hits: an update may still be waiting in the task queue.
     ids = {int(option["_id"]) for option in options}
@@ -174,11 +176,20 @@ def autocomplete(prefix: str, *, viewer: Viewer, size: int = 8) -> tuple[list[di
 
 
 def _full_title(option: dict) -> str:
-    """The whole title a completion matched: its `text` is the title cut at 50 characters."""
+    """The whole title a completion matched: its `text` is the title cut at 50 characters,
+    or the pinyin of a Chinese title (then the title itself is shown)."""
     text, source = option["text"], option.get("_source", {})
     translated = (item.get("title", "") for item in source.get("translations", []))
-    titles = [source.get("title", ""), *translated]
-    return next((title for title in titles if title and title.startswith(text)), text)
+    titles = [title for title in (source.get("title", ""), *translated) if title]
+    found = next((title for title in titles if title.startswith(text)), None)
+    if found is None:
+        found = next((title for title in titles if _pinyin_starts(title, text)), text)
+    return found
+
+
+def _pinyin_starts(title: str, text: str) -> bool:
+    """Whether `text` (a completion input cut at 50 characters) is a pinyin input of `title`."""
+    return any(form.startswith(text) for form in pinyin_completion_inputs(title))
 
 
 def _visible(raw: list[dict], viewer: Viewer) -> dict[int, RecordPage]:
