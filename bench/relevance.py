@@ -36,7 +36,6 @@ import django
 django.setup()
 
 from resource_hub.access.search import document_fields as access_fields
-
 from search.client import get_client
 from search.documents import cluster_has_icu, index_body
 from search.indexing import suggest_inputs
@@ -44,7 +43,7 @@ from search.pinyin import pinyin_forms
 from search.queries import FUZZY_FIELDS, PHRASE_FIELDS, is_latin, ngram_fields, ngram_words
 from search.queries import text_fields as current_text_fields
 from search.queries import text_query as current_text_query
-from tests.search.relevance_words import QUERIES, RECORDS
+from tests.search.relevance_words import QUERIES, RECORDS, abstract_of
 
 K = 5
 INSTITUTION = {"id": "1", "name": "Regional Teaching College", "name_local": "", "country": "TH"}
@@ -90,7 +89,7 @@ def document(number: int, spec: dict, *, pinyin: bool) -> dict:
     doc = {
         "id": number,
         "title": spec["title"],
-        "abstract": spec.get("abstract", ""),
+        "abstract": abstract_of(spec),
         "keywords": spec.get("keywords", []),
         "translations": [{**t, "abstract": ""} for t in translations],
         "creators": [{"name": name} for name in creators],
@@ -147,7 +146,8 @@ def main() -> None:
         client.indices.delete(index=f"{PREFIX}-*", ignore_unavailable=True)
 
     print(f"{len(RECORDS)} records, {len(QUERIES)} queries, cluster ICU: {icu}")
-    print(f"{'query':<22} {'P@5 before':>10} {'P@5 after':>10} {'R@5 before':>10} {'R@5 after':>10}")
+    print(f"{'query':<22} {'P@5 before':>10} {'P@5 after':>10} "
+          f"{'R@5 before':>10} {'R@5 after':>10}")  # fmt: skip
     for (q, _expected, why), old, new in zip(QUERIES, before, after, strict=True):
         print(f"{q:<22} {old[0]:>10.2f} {new[0]:>10.2f} {old[1]:>10.2f} {new[1]:>10.2f}  {why}")
         if args.show:

@@ -201,8 +201,9 @@ def facet_aggregations(params: SearchParams) -> dict:
 _SCRIPT_SUBFIELDS = (
     (("CJK", "HIRAGANA", "KATAKANA", "HANGUL"), (".zh",)),
     (("THAI",), (".th",)),
-    # Khmer, Lao and Burmese: the field itself (ICU's words), never `.ngram`,
-    # whose pieces would mark parts of words.
+    # Khmer, Lao and Burmese: the field itself holds ICU's words; `.ngram`
+    # only for a record found by the fallback (service._best asks it last).
+    (NGRAM_SCRIPTS, (".ngram",)),
     (("LATIN",), (".en", ".id", ".vi")),
 )
 
@@ -239,7 +240,17 @@ def highlight(q: str) -> dict:
             options["fragment_size"] = SNIPPET_CHARS
         for sub in highlight_subfields(q):
             fields[f"{name}{sub}"] = options
-    should = [{"multi_match": {"query": q, "fields": list(fields)}}]
+    words = [name for name in fields if not name.endswith(".ngram")]
+    should = [{"multi_match": {"query": q, "fields": words}}]
+    pieces = [name for name in fields if name.endswith(".ngram")]
+    if pieces:
+        # Each word as a phrase, as ngram_clause finds it: its pieces in a row
+        # mark the word itself, where the pieces one by one would mark every
+        # syllable it shares with others.
+        should.extend(
+            {"multi_match": {"query": word, "fields": pieces, "type": "phrase"}}
+            for word in ngram_words(q).split()
+        )
     return {
         "pre_tags": ["<mark>"],
         "post_tags": ["</mark>"],

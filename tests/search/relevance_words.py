@@ -12,7 +12,14 @@ characters, and searched in the other script and in pinyin.
 Used by test_relevance_words.py (every expected record in the top five, on
 the real node) and bench/relevance.py (precision at 5, old analysis against
 new, in one run). Words checked against ICU's dictionaries (`icu_tokenizer`).
+A record without an abstract here has its title as its abstract (a record
+needs one); `abstract_of` says so for both users of the set.
 """
+
+
+def abstract_of(spec: dict) -> str:
+    return spec.get("abstract") or spec["title"]
+
 
 RECORDS = {
     # Khmer
