@@ -147,10 +147,13 @@ def record_document(record, sources: DocumentSources) -> dict:
     return document
 
 
-def suggest_inputs(titles: list[str]) -> list[str]:
-    """Autocomplete inputs: the titles, then the pinyin of the Chinese ones (`search.pinyin`)."""
-    pinyin = [text for title in titles for text in completion_inputs(title)]
-    return [*titles, *pinyin]
+def suggest_inputs(titles: list[str]) -> list[dict]:
+    """Autocomplete inputs: per title, the title and the pinyin of a Chinese one (`search.pinyin`).
+
+    One entry per title, the title first: `service.autocomplete` reads from it
+    which title a completion stands for, without romanising anything itself.
+    """
+    return [{"input": [title, *completion_inputs(title)]} for title in titles if title]
 
 
 def _pinyin(record, translations: list, institution) -> dict:

@@ -24,10 +24,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
-from pypinyin import Style, lazy_pinyin
-from pypinyin.contrib.tone_convert import to_normal
-from pypinyin.pinyin_dict import pinyin_dict
-
 #: The initials a query of initials may use (zh, ch, sh give z, c, s; y and w start syllables).
 INITIAL_LETTERS = frozenset("bpmfdtnlgkhjqxzcsryw")
 MAX_INITIALS = 12
@@ -52,6 +48,10 @@ class PinyinForms:
 
 def _han_syllables(text: str) -> list[str]:
     """The toneless syllables of the Chinese characters of `text` (anything else is left out)."""
+    # Imported here: pypinyin loads its dictionaries (about 60 MB, 0.7 s) on
+    # import, which only indexing needs; a web process reading queries does not.
+    from pypinyin import Style, lazy_pinyin
+
     return [s for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore") if s.isalpha()]
 
 
@@ -82,16 +82,32 @@ def completion_inputs(title: str) -> list[str]:
     return [" ".join(found), "".join(found), "".join(s[0] for s in found)]
 
 
-@cache
-def syllables() -> frozenset[str]:
-    """Every toneless pinyin syllable pypinyin knows (from its dictionary, not a list of ours)."""
-    found = set()
-    for readings in pinyin_dict.values():
-        for reading in readings.split(","):
-            normal = to_normal(reading)
-            if normal.isalpha() and normal.isascii():
-                found.add(normal)
-    return frozenset(found)
+#: Every toneless pinyin syllable pypinyin's dictionary holds (ü written v, as
+#: pypinyin writes it); tests/search/test_pinyin.py checks it against the package.
+_SYLLABLES_TEXT = """
+a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong
+bu ca cai can cang cao ce cei cen ceng cha chai chan chang chao che chen cheng chi chong
+chou chu chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai
+dan dang dao de dei den deng di dia dian diao die din ding diu dong dou du duan dui dun
+duo e ei en eng er fa fan fang fei fen feng fiao fo fou fu ga gai gan gang gao ge gei
+gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng
+hm hng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing
+jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan
+kuang kui kun kuo la lai lan lang lao le lei len leng li lia lian liang liao lie lin
+ling liu lo long lou lu luan lun luo lv lve m ma mai man mang mao me mei men meng mi
+mian miao mie min ming miu mo mou mu n na nai nan nang nao ne nei nen neng ng ni nia
+nian niang niao nie nin ning niu nong nou nu nuan nun nuo nv nve o ou pa pai pan pang
+pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing
+qiong qiu qu quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo
+sa sai san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi shou
+shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan
+tang tao te tei teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang
+wei wen weng wo wong wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya
+yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen
+zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan
+zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo
+"""
+SYLLABLES = frozenset(_SYLLABLES_TEXT.split())
 
 
 def _untoned(text: str) -> str:
@@ -103,7 +119,7 @@ def _untoned(text: str) -> str:
 
 def split_syllables(word: str) -> list[str] | None:
     """`word` (lowercase ASCII letters) as pinyin syllables, longest first, or None."""
-    known = syllables()
+    known = SYLLABLES
 
     @cache
     def split(start: int) -> tuple[str, ...] | None:
@@ -139,7 +155,7 @@ def parse_query(q: str) -> PinyinQuery | None:
         len(words) == 1
         and 2 <= len(joined) <= MAX_INITIALS
         and set(joined) <= INITIAL_LETTERS
-        and joined not in syllables()
+        and joined not in SYLLABLES
     ):
         return PinyinQuery(initials=tuple(joined))
     found = []
@@ -172,4 +188,4 @@ def completion_prefix(prefix: str) -> str:
 
 
 def _starts_a_syllable(piece: str) -> bool:
-    return any(syllable.startswith(piece) for syllable in syllables())
+    return any(syllable.startswith(piece) for syllable in SYLLABLES)

@@ -345,8 +345,9 @@ def autocomplete_body(prefix: str, viewer: Viewer, *, size: int = 8) -> dict:
         plain = {key: value for key, value in completion.items() if key != "fuzzy"}
         suggest["pinyin"] = {"prefix": pinyin, "completion": plain}
     return {
-        # The full titles: a completion's text is its input cut at the field's
-        # max_input_length (50), often inside a word (service.autocomplete).
-        "_source": ["id", "title", "translations.title"],
+        # The inputs: a completion's text is its input cut at the field's
+        # max_input_length (50), often inside a word, or a title's pinyin;
+        # service.autocomplete finds the whole title among them.
+        "_source": ["id", "suggest"],
         "suggest": suggest,
     }

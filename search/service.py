@@ -27,7 +27,6 @@ from .fallback import database_search
 from .labels import facet_result
 from .lifecycle import alias_name
 from .params import InvalidSearchParameter, SearchParams, encode_cursor
-from .pinyin import completion_inputs as pinyin_completion_inputs
 from .queries import LANGUAGES, autocomplete_body, search_body, suggestion_check_body
 from .results import FacetResult, Hit, SearchResult
 
@@ -172,24 +171,22 @@ def autocomplete(prefix: str, *, viewer: Viewer, size: int = 8) -> tuple[list[di
         if int(option["_id"]) in allowed and title not in seen:
             seen.add(title)
             suggestions.append({"id": int(option["_id"]), "title": title})
-    return suggestions, False
+    return suggestions[:size], False
 
 
 def _full_title(option: dict) -> str:
-    """The whole title a completion matched: its `text` is the title cut at 50 characters,
-    or the pinyin of a Chinese title (then the title itself is shown)."""
-    text, source = option["text"], option.get("_source", {})
-    translated = (item.get("title", "") for item in source.get("translations", []))
-    titles = [title for title in (source.get("title", ""), *translated) if title]
-    found = next((title for title in titles if title.startswith(text)), None)
-    if found is None:
-        found = next((title for title in titles if _pinyin_starts(title, text)), text)
-    return found
+    """The whole title a completion matched.
 
-
-def _pinyin_starts(title: str, text: str) -> bool:
-    """Whether `text` (a completion input cut at 50 characters) is a pinyin input of `title`."""
-    return any(form.startswith(text) for form in pinyin_completion_inputs(title))
+    Its `text` is the matched input cut at 50 characters: a title, or the
+    pinyin of a Chinese title. Each `suggest` entry lists a title first, then
+    its pinyin (`indexing.suggest_inputs`).
+    """
+    text = option["text"]
+    for entry in option.get("_source", {}).get("suggest", []):
+        inputs = entry.get("input", []) if isinstance(entry, dict) else [entry]
+        if any(item.startswith(text) for item in inputs):
+            return inputs[0]
+    return text
 
 
 def _visible(raw: list[dict], viewer: Viewer) -> dict[int, RecordPage]:

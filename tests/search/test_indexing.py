@@ -50,13 +50,17 @@ def test_the_document_holds_translations_file_text_and_institutions(world, full_
     assert document["translations"] == [
         {"language": "th", "title": "เทคนิคการปลูกข้าว", "abstract": "แผนการสอนสำหรับนักศึกษา"}
     ]
-    # the titles, then the pinyin of the Chinese one: spaced, joined, initials
+    # each title, and the pinyin of the Chinese one: spaced, joined, initials
     assert document["suggest"] == [
-        "水稻栽培技术 Rice cultivation techniques",
-        "เทคนิคการปลูกข้าว",
-        "shui dao zai pei ji shu",
-        "shuidaozaipeijishu",
-        "sdzpjs",
+        {
+            "input": [
+                "水稻栽培技术 Rice cultivation techniques",
+                "shui dao zai pei ji shu",
+                "shuidaozaipeijishu",
+                "sdzpjs",
+            ]
+        },
+        {"input": ["เทคนิคการปลูกข้าว"]},
     ]
     assert document["pinyin"] == {
         "title": {

@@ -2,7 +2,22 @@
 
 import pytest
 
-from search.pinyin import completion_inputs, completion_prefix, parse_query, pinyin_forms
+from search.pinyin import (
+    SYLLABLES,
+    completion_inputs,
+    completion_prefix,
+    parse_query,
+    pinyin_forms,
+)
+
+
+def test_the_syllables_are_those_of_pypinyins_dictionary():
+    from pypinyin.contrib.tone_convert import to_normal
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    readings = {reading for value in pinyin_dict.values() for reading in value.split(",")}
+    normal = {to_normal(reading) for reading in readings}
+    assert {s for s in normal if s.isalpha() and s.isascii()} == SYLLABLES
 
 
 def test_chinese_text_gives_toneless_syllables_joined_form_and_initials():
