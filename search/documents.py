@@ -5,12 +5,27 @@ multi-field, so a query can search them all without knowing the language:
 
     title          the whole field, a language-neutral analyzer (ICU word breaks
                    when the cluster has `icu_tokenizer`, else the standard tokenizer)
-    title.zh       Chinese: full-width folding and CJK bigrams
+    title.zh       Chinese: full-width folding, Traditional folded to Simplified
+                   (ICU's transform, when the cluster has ICU) and CJK bigrams
     title.th       Thai: dictionary word breaks
     title.en       English stemming
     title.id       Indonesian, which also serves Malay
     title.vi       Vietnamese with or without diacritics (ASCII folding)
-    title.ngram    2-3 character n-grams, for Khmer, Lao and Burmese (no spaces)
+    title.ngram    2-3 character n-grams: a low-weight fallback for Khmer, Lao
+                   and Burmese words the dictionaries do not know
+
+Thai, Lao, Khmer and Burmese, written without spaces, get their words from
+the field itself: `icu_tokenizer` breaks them with ICU's dictionaries, so the
+field is the word field of these scripts (no separate `.words` sub-field,
+which would hold the very same tokens a second time in every text field).
+`title.th` stays: the `thai` analyzer is in every distribution's
+analysis-common, so Thai keeps real words on a cluster without analysis-icu,
+and it drops Thai stop words.
+
+Chinese titles and names also have their pinyin (`search.pinyin`, at index
+time) in the `pinyin` object: `pinyin.title.full` ("zhi ye jiao yu" and
+"zhiyejiaoyu") and `pinyin.title.initials` ("z y j y"), likewise
+`pinyin.creators` and `pinyin.institutions`.
 
 The component names are Elasticsearch's own (`analysis-common`, `analysis-icu`),
 which our local node gets from search/es-analysis-plugin, so the same index
@@ -38,7 +53,11 @@ from resource_hub.access.search import CLAUSES_FIELD, SUGGEST_CONTEXT
 
 #: Bump when the mapping or the analysis changes: `status` shows it, and an
 #: index built with another version needs a `rebuild`.
-MAPPING_VERSION = 3  # 3: access clauses (resource_hub.access.search)
+# 3: access clauses (resource_hub.access.search)
+# 4: Traditional Chinese folded to Simplified in `.zh` (icu_transform), the
+#    `pinyin` fields and pinyin autocomplete inputs; the ICU word field is what
+#    Thai, Lao, Khmer and Burmese queries match, n-grams only a fallback (issue 16)
+MAPPING_VERSION = 4
 
 #: The sub-fields of every multi-language text field, and their analyzers.
 LANGUAGE_SUBFIELDS = {
@@ -60,9 +79,11 @@ _NGRAM_TOKEN_CHARS = ["letter", "digit", "non_spacing_mark", "combining_spacing_
 def analysis_settings(*, icu: bool) -> dict:
     """The `analysis` section of the index settings.
 
-    `icu`: the cluster has `icu_tokenizer` (Elastic's analysis-icu plugin),
-    whose dictionary word breaks suit Thai, Khmer, Lao, Burmese and Chinese
-    better than the standard tokenizer. Neither analyzer uses `icu_folding`,
+    `icu`: the cluster has `icu_tokenizer` and `icu_transform` (Elastic's
+    analysis-icu plugin), whose dictionary word breaks suit Thai, Khmer, Lao,
+    Burmese and Chinese better than the standard tokenizer, and whose
+    Traditional-Simplified transform lets either script find the other.
+    No analyzer uses `icu_folding`,
     which strips the Khmer coeng and the Burmese asat and so merges words.
     """
     return {
@@ -74,6 +95,12 @@ def analysis_settings(*, icu: bool) -> dict:
                 "token_chars": _NGRAM_TOKEN_CHARS,
             },
         },
+        "filter": {
+            # Elastic's analysis-icu name and settings; our plugin has it too.
+            "rh_simplified": {"type": "icu_transform", "id": "Traditional-Simplified"},
+        }
+        if icu
+        else {},
         "analyzer": {
             "rh_text": {
                 "type": "custom",
@@ -84,7 +111,9 @@ def analysis_settings(*, icu: bool) -> dict:
                 # The built-in `cjk` analyzer without its English stop words.
                 "type": "custom",
                 "tokenizer": "standard",
-                "filter": ["cjk_width", "lowercase", "cjk_bigram"],
+                "filter": ["cjk_width", "lowercase"]
+                + (["rh_simplified"] if icu else [])
+                + ["cjk_bigram"],
             },
             "rh_folded": {
                 "type": "custom",
@@ -96,6 +125,8 @@ def analysis_settings(*, icu: bool) -> dict:
                 "tokenizer": "rh_ngram",
                 "filter": ["lowercase"],
             },
+            # search.pinyin writes toneless syllables and initials apart.
+            "rh_pinyin": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]},
         },
         "normalizer": {
             # Only `lowercase`: our local node cannot use plugin filters in a
@@ -171,6 +202,14 @@ def record_mapping() -> Mapping:
         "institution": Object(properties=_institution_fields()),
         "partners": Object(properties=_institution_fields()),
         "file_text": multilingual(highlighted=True),
+        # Pinyin of the Chinese titles and names (search.pinyin, at index time)
+        "pinyin": Object(
+            properties={
+                "title": _pinyin(),  # the original and translated titles
+                "creators": _pinyin(),
+                "institutions": _pinyin(),  # holding and partner institutions, both names
+            }
+        ),
         # facets, filters and sorting
         "subjects": Keyword(),  # the ISCED-F field and its broad and narrow ancestors
         "levels": Keyword(),  # ISCED 2011 levels and sectors
@@ -195,6 +234,12 @@ def record_mapping() -> Mapping:
     return mapping
 
 
+def _pinyin() -> Object:
+    return Object(
+        properties={"full": Text(analyzer="rh_pinyin"), "initials": Text(analyzer="rh_pinyin")}
+    )
+
+
 def _institution_fields() -> dict:
     return {
         "id": Keyword(),
@@ -215,13 +260,19 @@ def index_body(*, shards: int, replicas: int, icu: bool) -> dict:
 
 
 def cluster_has_icu(client: Elasticsearch) -> bool:
-    """Whether every node can use `icu_tokenizer`.
+    """Whether every node can use `icu_tokenizer` and `icu_transform`.
 
-    Asked by analysing a word with it rather than by plugin name: Elastic's
-    `analysis-icu` and our local plugin both provide it under that name.
+    Asked by analysing a word with them rather than by plugin name: Elastic's
+    `analysis-icu` and our local plugin both provide them under these names
+    (our plugin before issue 16 had the tokenizer only: such a node counts
+    as without ICU until it is restarted with the new plugin).
     """
     try:
-        client.indices.analyze(tokenizer="icu_tokenizer", text="ทดสอบ")
+        client.indices.analyze(
+            tokenizer="icu_tokenizer",
+            filter=[{"type": "icu_transform", "id": "Traditional-Simplified"}],
+            text="ทดสอบ",
+        )
     except ApiError as error:
         if error.status_code == 400:  # "failed to find global tokenizer"
             return False

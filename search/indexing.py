@@ -31,6 +31,8 @@ from resource_hub.records.models import (
 )
 from resource_hub.stats.selectors import download_totals
 
+from .pinyin import completion_inputs, pinyin_forms
+
 RECORD_TYPES = {TeachingResourcePage: "teaching_resource", AchievementPage: "achievement"}
 
 #: Fields that change without the record changing: not part of the fingerprint.
@@ -111,7 +113,7 @@ def record_document(record, sources: DocumentSources) -> dict:
         "url_path": record.url_path,
         "version": record.live_revision_id,
         "title": record.title,
-        "suggest": [record.title, *(translation.title for translation in translations)],
+        "suggest": suggest_inputs([record.title, *(t.title for t in translations)]),
         "abstract": record.abstract,
         "keywords": [item.tag.name for item in record.keyword_items.all()],
         "translations": [
@@ -125,6 +127,7 @@ def record_document(record, sources: DocumentSources) -> dict:
         "institution": _institution(institution),
         "partners": [_institution(partner) for partner in record.contributing_institutions.all()],
         "file_text": file_text(files, cap=sources.file_text_cap),
+        "pinyin": _pinyin(record, translations, institution),
         "subjects": subjects,
         "levels": sorted(level.pk for level in record.education_levels.all()),
         "resource_type": record.resource_type_id,
@@ -142,6 +145,26 @@ def record_document(record, sources: DocumentSources) -> dict:
     }
     document["fingerprint"] = fingerprint(document)
     return document
+
+
+def suggest_inputs(titles: list[str]) -> list[dict]:
+    """Autocomplete inputs: per title, the title and the pinyin of a Chinese one (`search.pinyin`).
+
+    One entry per title, the title first: `service.autocomplete` reads from it
+    which title a completion stands for, without romanising anything itself.
+    """
+    return [{"input": [title, *completion_inputs(title)]} for title in titles if title]
+
+
+def _pinyin(record, translations: list, institution) -> dict:
+    """The pinyin of the record's Chinese titles, creators' and institutions' names."""
+    institutions = [institution, *record.contributing_institutions.all()]
+    names = [text for page in institutions if page for text in (page.title, page.name_local)]
+    return {
+        "title": pinyin_forms([record.title, *(t.title for t in translations)]).as_document(),
+        "creators": pinyin_forms(c.name for c in record.creators.all()).as_document(),
+        "institutions": pinyin_forms(names).as_document(),
+    }
 
 
 def file_text(files: list, *, cap: int) -> str:

@@ -17,6 +17,8 @@ from resource_hub.access.viewers import Viewer
 
 from .facets import FACETS, FACETS_BY_NAME, SORTS
 from .params import SearchParams
+from .pinyin import completion_prefix
+from .pinyin import parse_query as parse_pinyin
 
 LANGUAGES = ("zh", "th", "en", "id", "vi")
 
@@ -35,10 +37,15 @@ BOOSTS = {
     "partners.name_local": 1,
     "file_text": 1,
 }
-#: The n-gram sub-field matches pieces of words: it serves Khmer, Lao and
-#: Burmese, and must not outweigh a whole-word match elsewhere.
+#: The n-gram sub-field matches pieces of words: a fallback for Khmer, Lao and
+#: Burmese words that ICU's dictionaries split otherwise (the field itself
+#: holds ICU's words), and it must not outweigh a whole-word match elsewhere.
 NGRAM_WEIGHT = 0.3
 NGRAM_SCRIPTS = ("KHMER", "LAO", "MYANMAR")
+#: The pinyin of Chinese titles and names (search.pinyin). The clause weighs
+#: little: an English word may read as pinyin too ("rice" is ri ce).
+PINYIN_BOOSTS = {"pinyin.title": 1.0, "pinyin.creators": 0.6, "pinyin.institutions": 0.4}
+PINYIN_WEIGHT = 1.0
 #: Typo tolerance searches the fields whose analyzers keep whole Latin words.
 FUZZY_FIELDS = ("title", "title.vi", "keywords", "keywords.vi", "abstract.vi")
 PHRASE_FIELDS = ("title", "title.vi", "translations.title", "abstract", "file_text")
@@ -108,18 +115,53 @@ def text_query(q: str) -> dict:
         {"multi_match": {"query": q, "fields": list(PHRASE_FIELDS), "type": "phrase",
                          "slop": 1, "boost": 3}},
     ]  # fmt: skip
-    pieces = ngram_words(q)
-    if pieces:
-        should.append(
-            {"multi_match": {"query": pieces, "fields": ngram_fields(), "type": "best_fields",
-                             "tie_breaker": 0.3}}
-        )  # fmt: skip
+    should.extend(clause for clause in (ngram_clause(q), pinyin_clause(q)) if clause)
     if is_latin(q):
         should.append(
             {"multi_match": {"query": q, "fields": list(FUZZY_FIELDS), "fuzziness": "AUTO",
                              "prefix_length": 1, "max_expansions": 20, "boost": 0.5}}
         )  # fmt: skip
     return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def ngram_clause(q: str) -> dict | None:
+    """The n-gram fallback for the words of `q` in Khmer, Lao or Burmese, if it has any.
+
+    Each word as a phrase of its pieces: the pieces in a row are the word
+    itself, found even inside a compound ICU reads as one word (ដាំស្រូវ
+    holds ស្រូវ), where the pieces one by one matched any record sharing a
+    syllable (ជីវវិទ្យា biology for គណិតវិទ្យា mathematics).
+    """
+    words = ngram_words(q).split()
+    if not words:
+        return None
+    phrases = [
+        {"multi_match": {"query": word, "fields": ngram_fields(), "type": "phrase"}}
+        for word in words
+    ]
+    return phrases[0] if len(phrases) == 1 else {"bool": {"should": phrases}}
+
+
+def pinyin_clause(q: str) -> dict | None:
+    """`q` read as pinyin, against the pinyin of Chinese titles and names.
+
+    Only for a query that is pinyin through and through (`search.pinyin.parse_query`):
+    its syllables as a phrase ("zhi ye jiao yu" inside a longer title), or
+    the whole joined title, or its initials as a phrase ("z y j y").
+    """
+    parsed = parse_pinyin(q)
+    if parsed is None:
+        return None
+    queries = []
+    for name, boost in PINYIN_BOOSTS.items():
+        if parsed.initials:
+            phrase = {"query": " ".join(parsed.initials), "boost": boost}
+            queries.append({"match_phrase": {f"{name}.initials": phrase}})
+            continue
+        phrase = {"query": " ".join(parsed.syllables), "boost": boost}
+        queries.append({"match_phrase": {f"{name}.full": phrase}})
+        queries.append({"term": {f"{name}.full": {"value": parsed.joined, "boost": boost}}})
+    return {"dis_max": {"queries": queries, "boost": PINYIN_WEIGHT}}
 
 
 def facet_filter(name: str, values: tuple[str, ...]) -> dict:
@@ -159,6 +201,8 @@ def facet_aggregations(params: SearchParams) -> dict:
 _SCRIPT_SUBFIELDS = (
     (("CJK", "HIRAGANA", "KATAKANA", "HANGUL"), (".zh",)),
     (("THAI",), (".th",)),
+    # Khmer, Lao and Burmese: the field itself holds ICU's words; `.ngram`
+    # only for a record found by the fallback (service._best asks it last).
     (NGRAM_SCRIPTS, (".ngram",)),
     (("LATIN",), (".en", ".id", ".vi")),
 )
@@ -200,10 +244,12 @@ def highlight(q: str) -> dict:
     should = [{"multi_match": {"query": q, "fields": words}}]
     pieces = [name for name in fields if name.endswith(".ngram")]
     if pieces:
-        # As a phrase: the word's pieces in a row mark the word itself, where
-        # the pieces one by one would mark every syllable they share.
-        should.append(
-            {"multi_match": {"query": ngram_words(q), "fields": pieces, "type": "phrase"}}
+        # Each word as a phrase, as ngram_clause finds it: its pieces in a row
+        # mark the word itself, where the pieces one by one would mark every
+        # syllable it shares with others.
+        should.extend(
+            {"multi_match": {"query": word, "fields": pieces, "type": "phrase"}}
+            for word in ngram_words(q).split()
         )
     return {
         "pre_tags": ["<mark>"],
@@ -288,11 +334,20 @@ def autocomplete_body(prefix: str, viewer: Viewer, *, size: int = 8) -> dict:
         "skip_duplicates": True,
     }
     completion["contexts"] = {SUGGEST_CONTEXT: suggest_filter(viewer)}
+    suggest = {"titles": {"prefix": prefix, "completion": completion}}
     if is_latin(prefix) and len(prefix) >= 4:
         completion["fuzzy"] = {"fuzziness": 1, "prefix_length": 2}
+    pinyin = completion_prefix(prefix)
+    if pinyin and pinyin != prefix.lower():
+        # Chinese titles' pinyin inputs are toneless and joined ("zhiyejiaoyu",
+        # search.indexing.suggest_inputs): "zhíyè jiao" asks for "zhiyejiao",
+        # with the same contexts, so the policy limits these suggestions too.
+        plain = {key: value for key, value in completion.items() if key != "fuzzy"}
+        suggest["pinyin"] = {"prefix": pinyin, "completion": plain}
     return {
-        # The full titles: a completion's text is its input cut at the field's
-        # max_input_length (50), often inside a word (service.autocomplete).
-        "_source": ["id", "title", "translations.title"],
-        "suggest": {"titles": {"prefix": prefix, "completion": completion}},
+        # The inputs: a completion's text is its input cut at the field's
+        # max_input_length (50), often inside a word, or a title's pinyin;
+        # service.autocomplete finds the whole title among them.
+        "_source": ["id", "suggest"],
+        "suggest": suggest,
     }

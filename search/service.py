@@ -157,7 +157,8 @@ def autocomplete(prefix: str, *, viewer: Viewer, size: int = 8) -> tuple[list[di
         found = visible_records(viewer).filter(title__istartswith=prefix)
         found = found.order_by("-first_published_at")
         return [{"id": r.pk, "title": r.title} for r in found[:size]], True
-    options = answer["suggest"]["titles"][0]["options"]
+    # Titles, then the Chinese titles whose pinyin the prefix starts (queries.autocomplete_body).
+    options = [option for entries in answer["suggest"].values() for option in entries[0]["options"]]
     # The contexts already keep to what the viewer may see; the database has the last word
     # (one query), as for search hits: an update may still be waiting in the task queue.
     ids = {int(option["_id"]) for option in options}
@@ -170,15 +171,22 @@ def autocomplete(prefix: str, *, viewer: Viewer, size: int = 8) -> tuple[list[di
         if int(option["_id"]) in allowed and title not in seen:
             seen.add(title)
             suggestions.append({"id": int(option["_id"]), "title": title})
-    return suggestions, False
+    return suggestions[:size], False
 
 
 def _full_title(option: dict) -> str:
-    """The whole title a completion matched: its `text` is the title cut at 50 characters."""
-    text, source = option["text"], option.get("_source", {})
-    translated = (item.get("title", "") for item in source.get("translations", []))
-    titles = [source.get("title", ""), *translated]
-    return next((title for title in titles if title and title.startswith(text)), text)
+    """The whole title a completion matched.
+
+    Its `text` is the matched input cut at 50 characters: a title, or the
+    pinyin of a Chinese title. Each `suggest` entry lists a title first, then
+    its pinyin (`indexing.suggest_inputs`).
+    """
+    text = option["text"]
+    for entry in option.get("_source", {}).get("suggest", []):
+        inputs = entry.get("input", []) if isinstance(entry, dict) else [entry]
+        if any(item.startswith(text) for item in inputs):
+            return inputs[0]
+    return text
 
 
 def _visible(raw: list[dict], viewer: Viewer) -> dict[int, RecordPage]:

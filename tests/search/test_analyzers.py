@@ -12,6 +12,10 @@ def test_icu_is_used_only_where_the_cluster_has_it():
 
     assert with_icu["tokenizer"] == "icu_tokenizer"
     assert without["tokenizer"] == "standard"
+    # ICU's transform folds Traditional Chinese to Simplified
+    assert "rh_simplified" in analysis_settings(icu=True)["analyzer"]["rh_chinese"]["filter"]
+    assert "rh_simplified" not in analysis_settings(icu=False)["analyzer"]["rh_chinese"]["filter"]
+    assert analysis_settings(icu=False)["filter"] == {}
 
 
 def test_no_analyzer_folds_with_icu_folding():
@@ -54,6 +58,33 @@ def test_chinese_is_indexed_as_bigrams(tokens):
     assert tokens("title.zh", "水稻栽培技术") == ["水稻", "稻栽", "栽培", "培技", "技术"]
     # full-width Latin letters fold to their usual width
     assert tokens("title.zh", "ＡＢＣ") == ["abc"]
+
+
+def test_traditional_and_simplified_chinese_fold_to_one_form(tokens):
+    simplified = ["职业", "业教", "教育"]
+    assert tokens("title.zh", "職業教育") == tokens("title.zh", "职业教育") == simplified
+    assert tokens("abstract.zh", "機器學習") == ["机器", "器学", "学习"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("លំហាត់គណិតវិទ្យាសម្រាប់សិស្ស", ["លំហាត់", "គណិតវិទ្យា", "សម្រាប់", "សិស្ស"]),
+        ("ແບບຝຶກຫັດຄະນິດສາດ", ["ແບບ", "ຝຶກຫັດ", "ຄະນິດສາດ"]),
+        ("ဓာတုဗေဒလက်တွေ့", ["ဓာတုဗေဒ", "လက်တွေ့"]),
+        ("แบบฝึกหัดคณิตศาสตร์", ["แบบ", "ฝึกหัด", "คณิตศาสตร์"]),
+    ],
+)
+def test_khmer_lao_burmese_and_thai_fields_hold_dictionary_words(es_client, index, text, words):
+    # The field itself (icu_tokenizer) is these scripts' word field.
+    for field in ("title", "file_text"):
+        found = es_client.indices.analyze(index=index, field=field, text=text)["tokens"]
+        assert [token["token"] for token in found] == words, field
+
+
+def test_pinyin_fields_hold_syllables_and_initials_as_written(tokens):
+    assert tokens("pinyin.title.full", "zhi ye jiao yu") == ["zhi", "ye", "jiao", "yu"]
+    assert tokens("pinyin.creators.initials", "w x m") == ["w", "x", "m"]
 
 
 def test_thai_is_broken_into_words(tokens):

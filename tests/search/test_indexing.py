@@ -50,7 +50,29 @@ def test_the_document_holds_translations_file_text_and_institutions(world, full_
     assert document["translations"] == [
         {"language": "th", "title": "เทคนิคการปลูกข้าว", "abstract": "แผนการสอนสำหรับนักศึกษา"}
     ]
-    assert document["suggest"] == ["水稻栽培技术 Rice cultivation techniques", "เทคนิคการปลูกข้าว"]
+    # each title, and the pinyin of the Chinese one: spaced, joined, initials
+    assert document["suggest"] == [
+        {
+            "input": [
+                "水稻栽培技术 Rice cultivation techniques",
+                "shui dao zai pei ji shu",
+                "shuidaozaipeijishu",
+                "sdzpjs",
+            ]
+        },
+        {"input": ["เทคนิคการปลูกข้าว"]},
+    ]
+    assert document["pinyin"] == {
+        "title": {
+            "full": ["shui dao zai pei ji shu", "shuidaozaipeijishu"],
+            "initials": ["s d z p j s"],
+        },
+        "creators": {"full": [], "initials": []},  # Li Wei: no Chinese characters
+        "institutions": {  # 云南农业职业技术学院; the partner's names are English and Thai
+            "full": ["yun nan nong ye zhi ye ji shu xue yuan", "yunnannongyezhiyejishuxueyuan"],
+            "initials": ["y n n y z y j s x y"],
+        },
+    }
     assert document["file_text"] == "稻田水分管理 paddy water"
     assert document["has_files"] is True and document["file_count"] == 1
     assert sorted(document["keywords"]) == ["rice", "水稻"]

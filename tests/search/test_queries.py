@@ -106,3 +106,37 @@ def test_pages_and_sorts():
     with pytest.raises(InvalidSearchParameter) as bad:
         body(q=["a", "b"])
     assert bad.value.parameter == "q"
+
+
+def clauses(q):
+    return body(q=q)["query"]["bool"]["must"][0]["bool"]["should"]
+
+
+def test_a_pinyin_clause_only_for_queries_that_are_pinyin_through_and_through():
+    (pinyin,) = [c for c in clauses("zhíyè jiàoyù") if "dis_max" in c]
+    phrases = [q["match_phrase"] for q in pinyin["dis_max"]["queries"] if "match_phrase" in q]
+    assert phrases[0] == {"pinyin.title.full": {"query": "zhi ye jiao yu", "boost": 1.0}}
+    assert {"term": {"pinyin.title.full": {"value": "zhiyejiaoyu", "boost": 1.0}}} in (
+        pinyin["dis_max"]["queries"]
+    )
+    (initials,) = [c for c in clauses("zyjy") if "dis_max" in c]
+    assert {"match_phrase": {"pinyin.title.initials": {"query": "z y j y", "boost": 1.0}}} in (
+        initials["dis_max"]["queries"]
+    )
+    for q in ("rice cultivation", "水稻", "ภาษาไทย", "pengolahan kopi"):
+        assert "pinyin" not in str(clauses(q)), q
+
+
+def test_khmer_words_reach_the_ngram_fields_as_phrases_only():
+    (clause,) = [c for c in clauses("ការអប់រំ") if ".ngram" in str(c)]
+    assert clause["multi_match"]["type"] == "phrase"
+
+
+def test_a_pinyin_prefix_gets_its_own_completion_with_the_same_contexts():
+    member = Viewer(tokens=frozenset({"anyone", "authenticated"}))
+    suggest = autocomplete_body("zhíyè jiao", member)["suggest"]
+    assert suggest["pinyin"]["prefix"] == "zhiyejiao"
+    contexts = suggest["pinyin"]["completion"]["contexts"]
+    assert contexts == suggest["titles"]["completion"]["contexts"]
+    assert "pinyin" not in autocomplete_body("zhiye", member)["suggest"]  # inputs as typed
+    assert "pinyin" not in autocomplete_body("Photosynth", member)["suggest"]

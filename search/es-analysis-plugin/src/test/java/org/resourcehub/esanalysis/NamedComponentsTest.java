@@ -174,4 +174,21 @@ class NamedComponentsTest {
         var nfkc = new IcuNormalizerFilterFactory(settings(IcuNormalizerSettings.class, Map.of()));
         assertEquals(List.of("abc"), tokens(custom(StandardTokenizer::new, nfkc::create), "ＡＢＣ"));
     }
+
+    @Test
+    void icuTransformFoldsTraditionalToSimplified() throws IOException {
+        var toSimplified = new IcuTransformFilterFactory(settings(IcuTransformFilterFactory.Settings.class,
+            Map.of("id", "Traditional-Simplified")));
+        var bigram = new CjkBigramFilterFactory(settings(CjkBigramFilterFactory.Settings.class, Map.of()));
+        Analyzer chinese = custom(StandardTokenizer::new, t -> bigram.create(toSimplified.create(t)));
+        assertEquals(List.of("职业", "业教", "教育"), tokens(chinese, "職業教育"));
+        assertEquals(tokens(chinese, "职业教育"), tokens(chinese, "職業教育"));
+        // reverse: Simplified to Traditional
+        var toTraditional = new IcuTransformFilterFactory(settings(IcuTransformFilterFactory.Settings.class,
+            Map.of("id", "Traditional-Simplified", "dir", "reverse")));
+        assertEquals(List.of("職業教育"), tokens(custom(new IcuTokenizerFactory()::create, toTraditional::create), "职业教育"));
+        // the default ("Null") leaves tokens alone
+        var none = new IcuTransformFilterFactory(settings(IcuTransformFilterFactory.Settings.class, Map.of()));
+        assertEquals(List.of("職業"), tokens(custom(StandardTokenizer::new, t -> bigram.create(none.create(t))), "職業"));
+    }
 }
