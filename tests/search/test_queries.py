@@ -15,6 +15,11 @@ from search.queries import (
 )
 
 
+def scoring_clauses(search: dict) -> list[dict]:
+    """The clauses of the text query that find and score records (the all-words factor aside)."""
+    return search["query"]["bool"]["must"][0]["function_score"]["query"]["bool"]["should"]
+
+
 def body(viewer=None, **query):
     data = {key: value if isinstance(value, list) else [value] for key, value in query.items()}
     return search_body(parse_params(data, viewer=viewer or viewer_of(None)))
@@ -30,9 +35,7 @@ def test_the_script_of_the_query_is_detected(text, latin):
 
 def test_typo_tolerance_and_did_you_mean_only_for_latin_queries():
     latin = body(q="cultivaton")
-    fuzzy = [
-        c for c in latin["query"]["bool"]["must"][0]["bool"]["should"] if "fuzziness" in str(c)
-    ]
+    fuzzy = [c for c in scoring_clauses(latin) if "fuzziness" in str(c)]
     assert len(fuzzy) == 1 and "suggest" in latin
 
     chinese = body(q="水稻")
@@ -50,7 +53,7 @@ def test_title_counts_more_than_keywords_abstract_and_file_text():
 def test_only_the_words_written_without_spaces_reach_the_ngram_fields():
     assert ngram_words("ការអប់រំ mathematics ພາສາລາວ") == "ការអប់រំ ພາສາລາວ"
     khmer = body(q="ការអប់រំ mathematics")
-    clauses = khmer["query"]["bool"]["must"][0]["bool"]["should"]
+    clauses = scoring_clauses(khmer)
     ngram_clauses = [c for c in clauses if ".ngram" in str(c)]
     assert len(ngram_clauses) == 1
     assert ngram_clauses[0]["multi_match"]["query"] == "ការអប់រំ"
