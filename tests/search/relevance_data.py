@@ -197,7 +197,9 @@ RECORDS = {
         "title": "Amali sains sekitaran",
         "abstract": "Buku panduan amali untuk pelajar tingkatan empat.",
         "keywords": ["amali"],
-        "file_text": "Penanaman semula anak pokok bakau untuk mengurangkan hakisan pantai di Selangor.",
+        "file_text": (
+            "Penanaman semula anak pokok bakau untuk mengurangkan hakisan pantai di Selangor."
+        ),
     },
     "ms-accounting": {
         "language": "ms",
@@ -433,7 +435,7 @@ QUERIES = [
     Case("nuoi ca tra dong bang song cuu long", "vi-aquaculture", 1, "vi long, folded"),
     Case("thị trường tôm xuất khẩu", "vi-shrimp-market", 1, "vi whole title"),
     # Indonesian
-    Case("pengeringan kopi arabika", "id-coffee-file", 1, "id all words (file) over kopi in a title",
+    Case("pengeringan kopi arabika", "id-coffee-file", 1, "id all words (file) over kopi",
          ("id-coffee",)),
     Case("kurikulum merdeka sekolah dasar", "id-curriculum", 1, "id title over abstract",
          ("id-curriculum-abstract",)),
