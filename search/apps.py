@@ -36,4 +36,11 @@ class SearchConfig(AppConfig):
         on_downloads_changed(services.downloads_changed)
         health.register_check("search", check_search)
         setting_changed.connect(_forget_client, dispatch_uid="search.forget_client")
+        # Vocabulary names in queries (vocabulary.py) are read once, and again after an edit.
+        from django.db.models.signals import post_delete, post_save
+
+        from .vocabulary import forget_vocabulary
+
+        post_save.connect(forget_vocabulary, dispatch_uid="search.forget_vocabulary_saved")
+        post_delete.connect(forget_vocabulary, dispatch_uid="search.forget_vocabulary_deleted")
         signal_handlers.connect()

@@ -481,4 +481,14 @@ QUERIES = [
     # Across languages: a translation's words find the record
     Case("rice cultivation techniques", "zh-rice", 1, "English finds a Chinese record"),
     Case("organic rice farming", "th-rice", 1, "English finds a Thai record"),
+    # Across languages: a subject named in any language finds what is filed under it
+    # (search.vocabulary), and helps the words without outweighing them.
+    Case("农业", "zh-rice", 1, "subject named in Chinese; text and subject first",
+         ("km-rice-file", "th-rice")),
+    Case("เกษตร", "th-rice", 3, "subject named in Thai finds its records"),
+    Case("agriculture", "km-rice-file", 3, "subject named in English finds a Khmer record"),
+    Case("nong nghiep", "km-rice-file", 3, "subject in Vietnamese, without diacritics"),
+    Case("水稻 农业", "zh-rice", 1, "words and subject", ("zh-rice-variety", "km-rice-file")),
+    Case("水稻 农业", "zh-rice-variety", 3, "a word in the title outweighs the subject alone",
+         ("km-rice-file", "th-rice")),
 ]  # fmt: skip
