@@ -6,10 +6,12 @@ from resource_hub.access.search import query_filter
 from resource_hub.access.viewers import Viewer, viewer_of
 from search.params import InvalidSearchParameter, parse_params
 from search.queries import (
+    LANGUAGES,
     autocomplete_body,
     is_latin,
     needs_ngrams,
     ngram_words,
+    query_subfields,
     search_body,
     text_fields,
 )
@@ -109,3 +111,46 @@ def test_pages_and_sorts():
     with pytest.raises(InvalidSearchParameter) as bad:
         body(q=["a", "b"])
     assert bad.value.parameter == "q"
+
+
+@pytest.mark.parametrize(
+    ("q", "subfields"),
+    [
+        ("水稻", ("zh",)),
+        ("ข้าว อินทรีย์", ("th",)),
+        ("nuôi cá tra", ("en", "id", "vi")),
+        ("水稻 rice", ("zh", "en", "id", "vi")),
+        ("គណិតវិទ្យា", ()),  # the field itself (ICU words) and the n-grams serve Khmer
+        ("2025", LANGUAGES),
+    ],
+)
+def test_a_query_asks_the_language_sub_fields_its_scripts_can_match(q, subfields):
+    assert query_subfields(q) == subfields
+
+
+def test_every_word_and_the_phrase_multiply_the_score_of_the_records_holding_them():
+    query = body(q="水稻 病虫害")["query"]["bool"]["must"][0]["function_score"]
+    all_words, phrase = query["functions"]
+    words = all_words["filter"]["multi_match"]
+    assert words["type"] == "cross_fields" and words["operator"] == "and"
+    assert "file_text.zh" in words["fields"] and "title.en" not in words["fields"]
+    assert phrase["filter"]["multi_match"]["type"] == "phrase"
+    assert query["score_mode"] == query["boost_mode"] == "multiply"
+
+
+def test_khmer_words_beside_latin_ones_need_all_their_ngrams_and_the_other_words():
+    query = body(q="គណិតវិទ្យា grade")["query"]["bool"]["must"][0]["function_score"]
+    either = query["functions"][0]["filter"]["bool"]["should"]
+    by_ngrams = either[1]["bool"]["filter"]
+    assert by_ngrams[0]["multi_match"]["query"] == "គណិតវិទ្យា"
+    assert all(field.endswith(".ngram") for field in by_ngrams[0]["multi_match"]["fields"])
+    assert by_ngrams[1]["multi_match"]["query"] == "grade"
+
+
+def test_named_vocabulary_codes_add_a_small_constant_clause():
+    params = parse_params({"q": ["农业"]}, viewer=viewer_of(None))
+    named = search_body(params, vocabulary={"subjects": ("081",), "levels": ()})
+    clause = scoring_clauses(named)[-1]["constant_score"]
+    assert clause["filter"] == {"bool": {"should": [{"terms": {"subjects": ["081"]}}]}}
+    assert clause["boost"] <= 2
+    assert "constant_score" not in str(search_body(params)["query"])
