@@ -183,6 +183,13 @@ def phrase_filter(q: str) -> dict:
                             "slop": 1}}  # fmt: skip
 
 
+#: What naming a record's subject, level or type adds to its score: about one
+#: common word in an abstract, far below a word in a title (relevance_data.py
+#: holds the cases: "水稻 农业" ranks a 水稻 title above a record filed under
+#: agriculture alone).
+VOCABULARY_WEIGHT = 2.0
+
+
 def vocabulary_clause(codes: Mapping[str, tuple[str, ...]]) -> dict | None:
     """Records filed under the subjects, levels or types the query names (see vocabulary.py).
 
@@ -194,9 +201,6 @@ def vocabulary_clause(codes: Mapping[str, tuple[str, ...]]) -> dict | None:
     if not wanted:
         return None
     return {"constant_score": {"filter": {"bool": {"should": wanted}}, "boost": VOCABULARY_WEIGHT}}
-
-
-VOCABULARY_WEIGHT = 2.0
 
 
 def text_query(q: str, *, vocabulary: Mapping[str, tuple[str, ...]] | None = None) -> dict:
