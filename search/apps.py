@@ -10,11 +10,12 @@ def _forget_client(*, setting, **kwargs):
     # (pytest-django's `settings` fixture), as Django does for its own caches.
     if setting.startswith("ELASTICSEARCH_"):
         # Inside: service imports the record models, not yet loaded when apps.py is.
+        from . import related, service
         from .client import get_client
-        from .service import forget_outage
 
         get_client.cache_clear()
-        forget_outage()
+        service.forget_outage()
+        related.forget_outage()
 
 
 class SearchConfig(AppConfig):

@@ -1,7 +1,10 @@
 """Similar records on a record's page (search.related), on the real Elasticsearch node."""
 
+import time
+
 from resource_hub.core.vocabularies import Language, SubjectField
 from resource_hub.records.models import AccessLevel
+from search import related
 from search.lifecycle import rebuild
 from search.related import related_records
 
@@ -95,6 +98,8 @@ def test_without_search_the_page_shows_records_of_the_same_subject(
     similar = page[page.index('id="similar-heading"') : page.index('id="cite-heading"')]
     assert neighbour.title in similar
     assert hidden.title not in page and other.title not in similar
+    # The next pages do not wait for the node again for a while.
+    assert related._down_until > time.monotonic() + related.RETRY_AFTER_SECONDS - 5
 
 
 def test_without_search_configured_a_record_without_a_subject_shows_none(
