@@ -10,11 +10,12 @@ def _forget_client(*, setting, **kwargs):
     # (pytest-django's `settings` fixture), as Django does for its own caches.
     if setting.startswith("ELASTICSEARCH_"):
         # Inside: service imports the record models, not yet loaded when apps.py is.
+        from . import related, service
         from .client import get_client
-        from .service import forget_outage
 
         get_client.cache_clear()
-        forget_outage()
+        service.forget_outage()
+        related.forget_outage()
 
 
 class SearchConfig(AppConfig):
@@ -36,4 +37,11 @@ class SearchConfig(AppConfig):
         on_downloads_changed(services.downloads_changed)
         health.register_check("search", check_search)
         setting_changed.connect(_forget_client, dispatch_uid="search.forget_client")
+        # Vocabulary names in queries (vocabulary.py) are read once, and again after an edit.
+        from django.db.models.signals import post_delete, post_save
+
+        from .vocabulary import forget_vocabulary
+
+        post_save.connect(forget_vocabulary, dispatch_uid="search.forget_vocabulary_saved")
+        post_delete.connect(forget_vocabulary, dispatch_uid="search.forget_vocabulary_deleted")
         signal_handlers.connect()

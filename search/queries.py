@@ -11,6 +11,7 @@ these return. The shape of a search:
 """
 
 import unicodedata
+from collections.abc import Mapping
 
 from resource_hub.access.search import SUGGEST_CONTEXT, query_filter, suggest_filter
 from resource_hub.access.viewers import Viewer
@@ -48,7 +49,14 @@ PINYIN_BOOSTS = {"pinyin.title": 1.0, "pinyin.creators": 0.6, "pinyin.institutio
 PINYIN_WEIGHT = 1.0
 #: Typo tolerance searches the fields whose analyzers keep whole Latin words.
 FUZZY_FIELDS = ("title", "title.vi", "keywords", "keywords.vi", "abstract.vi")
-PHRASE_FIELDS = ("title", "title.vi", "translations.title", "abstract", "file_text")
+PHRASE_FIELDS = (
+    "title",
+    "title.vi",
+    "translations.title",
+    "abstract",
+    "translations.abstract",
+    "file_text",
+)
 
 HIGHLIGHTED = {"title": 0, "abstract": 2, "file_text": 2}  # field: fragments (0 = whole)
 SNIPPET_CHARS = 160
@@ -93,12 +101,16 @@ def ngram_words(text: str) -> str:
     )
 
 
-def text_fields() -> list[str]:
-    """Every searchable field and its word-based language sub-fields, with boosts."""
+def text_fields(subfields: tuple[str, ...] = LANGUAGES) -> list[str]:
+    """Every searchable field and its word-based language sub-fields, with boosts.
+
+    `subfields`: the language sub-fields to search (all by default); see
+    `query_subfields` for the ones a query's scripts can match.
+    """
     fields = []
     for name, boost in BOOSTS.items():
         fields.append(f"{name}^{boost}")
-        fields.extend(f"{name}.{language}^{boost}" for language in LANGUAGES)
+        fields.extend(f"{name}.{language}^{boost}" for language in subfields)
     return fields
 
 
@@ -107,13 +119,110 @@ def ngram_fields() -> list[str]:
     return [f"{name}.ngram^{round(boost * NGRAM_WEIGHT, 2)}" for name, boost in BOOSTS.items()]
 
 
-def text_query(q: str) -> dict:
-    """Match `q` in any language; a phrase counts more; Latin words forgive a typo."""
+#: The word-based language sub-fields that can hold a query's words, by script.
+#: Another language's analyzer cuts a script it does not know into single
+#: characters (Chinese under the standard tokenizer) or whole runs (Thai), which
+#: match by accident, add noise to the score and cost a term query per field.
+_SCRIPT_LANGUAGES = (
+    (("CJK", "HIRAGANA", "KATAKANA", "HANGUL"), ("zh",)),
+    (("THAI",), ("th",)),
+    (("LATIN",), ("en", "id", "vi")),
+)
+
+
+def query_subfields(q: str) -> tuple[str, ...]:
+    """The language sub-fields (of LANGUAGES) a query in these scripts can match.
+
+    Khmer, Lao and Burmese have none: the field itself (ICU's dictionary
+    words) and the n-gram sub-field serve them. Digits and other scripts ask
+    every sub-field, as before.
+    """
+    names = {unicodedata.name(char, "") for char in q if char.isalpha()}
+    wanted: list[str] = []
+    for prefixes, languages in _SCRIPT_LANGUAGES:
+        if any(name.startswith(prefixes) for name in names):
+            wanted.extend(languages)
+    known = NGRAM_SCRIPTS + tuple(p for prefixes, _ in _SCRIPT_LANGUAGES for p in prefixes)
+    if not names or any(not name.startswith(known) for name in names):
+        return LANGUAGES
+    return tuple(language for language in LANGUAGES if language in wanted)
+
+
+#: A record holding every word of the query scores this many times what it
+#: would score for its words alone, and one holding them as a phrase that many
+#: times again. Factors rather than added amounts, so they mean the same
+#: whatever the size of the index (BM25 scores grow with the rarity of the
+#: words): a record with some of the words in its title passes a record with
+#: all of them (say only in its file's text) only when it matches that many
+#: times better. Among equals the field boosts decide: titles first.
+ALL_WORDS_FACTOR = 10
+PHRASE_FACTOR = 3
+
+
+def all_words_filter(q: str, subfields: tuple[str, ...]) -> dict:
+    """Records holding every word of `q` in some field or other, file text included.
+
+    `cross_fields` with `operator: and` takes the fields in groups of one
+    analyzer (a language): a record passes when one group holds every word,
+    each word in any of the group's fields. A filter, so it costs no scoring.
+    Words of Khmer, Lao and Burmese are found by the field itself (ICU's
+    dictionary words) or, where the cluster lacks ICU, all their n-grams.
+    """
+    fields = list(BOOSTS) + [f"{name}.{language}" for name in BOOSTS for language in subfields]
+    words = {"multi_match": {"query": q, "fields": fields, "type": "cross_fields",
+                             "operator": "and"}}  # fmt: skip
+    pieces = ngram_words(q)
+    if not pieces:
+        return words
+    rest = " ".join(word for word in q.split() if word not in pieces.split())
+    by_ngrams = [
+        {"multi_match": {"query": pieces, "fields": [f"{name}.ngram" for name in BOOSTS],
+                         "type": "cross_fields", "operator": "and"}}
+    ]  # fmt: skip
+    if rest:
+        by_ngrams.append({"multi_match": {**words["multi_match"], "query": rest}})
+    return {"bool": {"should": [words, {"bool": {"filter": by_ngrams}}], "minimum_should_match": 1}}
+
+
+def phrase_filter(q: str) -> dict:
+    """Records holding the words as a phrase (one word may come between)."""
+    return {"multi_match": {"query": q, "fields": list(PHRASE_FIELDS), "type": "phrase",
+                            "slop": 1}}  # fmt: skip
+
+
+#: What naming a record's subject, level or type adds to its score: about one
+#: common word in an abstract, far below a word in a title (relevance_data.py
+#: holds the cases: "水稻 农业" ranks a 水稻 title above a record filed under
+#: agriculture alone).
+VOCABULARY_WEIGHT = 2.0
+
+
+def vocabulary_clause(codes: Mapping[str, tuple[str, ...]]) -> dict | None:
+    """Records filed under the subjects, levels or types the query names (see vocabulary.py).
+
+    A constant, small next to a matching word's score: it finds a record
+    described in another language by what it is filed under, and lifts a
+    little the records that match the words and are filed there too.
+    """
+    wanted = [{"terms": {field: list(values)}} for field, values in codes.items() if values]
+    if not wanted:
+        return None
+    return {"constant_score": {"filter": {"bool": {"should": wanted}}, "boost": VOCABULARY_WEIGHT}}
+
+
+def text_query(q: str, *, vocabulary: Mapping[str, tuple[str, ...]] | None = None) -> dict:
+    """Match `q` in any language; every word counts most, then a phrase; Latin words forgive a typo.
+
+    A record is found by any of the words (in the language sub-fields its
+    scripts can match), scored with titles first; one holding every word is
+    then worth ALL_WORDS_FACTOR times as much, and the words as a phrase
+    PHRASE_FACTOR times more again.
+    `vocabulary`: field → codes the query names (`search.vocabulary`).
+    """
+    subfields = query_subfields(q)
     should = [
-        {"multi_match": {"query": q, "fields": text_fields(), "type": "best_fields",
+        {"multi_match": {"query": q, "fields": text_fields(subfields), "type": "best_fields",
                          "tie_breaker": 0.3}},
-        {"multi_match": {"query": q, "fields": list(PHRASE_FIELDS), "type": "phrase",
-                         "slop": 1, "boost": 3}},
     ]  # fmt: skip
     should.extend(clause for clause in (ngram_clause(q), pinyin_clause(q)) if clause)
     if is_latin(q):
@@ -121,7 +230,20 @@ def text_query(q: str) -> dict:
             {"multi_match": {"query": q, "fields": list(FUZZY_FIELDS), "fuzziness": "AUTO",
                              "prefix_length": 1, "max_expansions": 20, "boost": 0.5}}
         )  # fmt: skip
-    return {"bool": {"should": should, "minimum_should_match": 1}}
+    named = vocabulary_clause(vocabulary or {})
+    if named:
+        should.append(named)
+    return {
+        "function_score": {
+            "query": {"bool": {"should": should, "minimum_should_match": 1}},
+            "functions": [
+                {"filter": all_words_filter(q, subfields), "weight": ALL_WORDS_FACTOR},
+                {"filter": phrase_filter(q), "weight": PHRASE_FACTOR},
+            ],
+            "score_mode": "multiply",
+            "boost_mode": "multiply",
+        }
+    }
 
 
 def ngram_clause(q: str) -> dict | None:
@@ -298,9 +420,11 @@ def suggestion_check_body(suggestion: str, viewer: Viewer) -> dict:
     }
 
 
-def search_body(params: SearchParams) -> dict:
-    """The whole search request for `params`."""
-    must = text_query(params.q) if params.q else {"match_all": {}}
+def search_body(
+    params: SearchParams, *, vocabulary: Mapping[str, tuple[str, ...]] | None = None
+) -> dict:
+    """The whole search request for `params` (`vocabulary`: see `text_query`)."""
+    must = text_query(params.q, vocabulary=vocabulary) if params.q else {"match_all": {}}
     sort = SORTS[params.sort][1]
     if not params.q and params.sort == "relevance":
         sort = SORTS["newest"][1]  # no text, no relevance: newest first

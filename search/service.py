@@ -29,6 +29,7 @@ from .lifecycle import alias_name
 from .params import InvalidSearchParameter, SearchParams, encode_cursor
 from .queries import LANGUAGES, autocomplete_body, search_body, suggestion_check_body
 from .results import FacetResult, Hit, SearchResult
+from .vocabulary import query_codes, vocabulary_index
 
 logger = logging.getLogger(__name__)
 
@@ -125,7 +126,8 @@ def _facets_quoted(node, reason: str):
 def search(params: SearchParams) -> SearchResult:
     """Search released records as `params.viewer` may see them."""
     try:
-        answer = _send(**search_body(params))
+        named = query_codes(params.q, vocabulary_index()) if params.q else None
+        answer = _send(**search_body(params, vocabulary=named))
     except _Unavailable as reason:
         return database_search(params, reason=str(reason))
     raw = answer["hits"]["hits"]

@@ -6,13 +6,20 @@ from resource_hub.access.search import query_filter
 from resource_hub.access.viewers import Viewer, viewer_of
 from search.params import InvalidSearchParameter, parse_params
 from search.queries import (
+    LANGUAGES,
     autocomplete_body,
     is_latin,
     needs_ngrams,
     ngram_words,
+    query_subfields,
     search_body,
     text_fields,
 )
+
+
+def scoring_clauses(search: dict) -> list[dict]:
+    """The clauses of the text query that find and score records (the all-words factor aside)."""
+    return search["query"]["bool"]["must"][0]["function_score"]["query"]["bool"]["should"]
 
 
 def body(viewer=None, **query):
@@ -30,9 +37,7 @@ def test_the_script_of_the_query_is_detected(text, latin):
 
 def test_typo_tolerance_and_did_you_mean_only_for_latin_queries():
     latin = body(q="cultivaton")
-    fuzzy = [
-        c for c in latin["query"]["bool"]["must"][0]["bool"]["should"] if "fuzziness" in str(c)
-    ]
+    fuzzy = [c for c in scoring_clauses(latin) if "fuzziness" in str(c)]
     assert len(fuzzy) == 1 and "suggest" in latin
 
     chinese = body(q="水稻")
@@ -50,7 +55,7 @@ def test_title_counts_more_than_keywords_abstract_and_file_text():
 def test_only_the_words_written_without_spaces_reach_the_ngram_fields():
     assert ngram_words("ការអប់រំ mathematics ພາສາລາວ") == "ការអប់រំ ພາສາລາວ"
     khmer = body(q="ការអប់រំ mathematics")
-    clauses = khmer["query"]["bool"]["must"][0]["bool"]["should"]
+    clauses = scoring_clauses(khmer)
     ngram_clauses = [c for c in clauses if ".ngram" in str(c)]
     assert len(ngram_clauses) == 1
     assert ngram_clauses[0]["multi_match"]["query"] == "ការអប់រំ"
@@ -109,7 +114,7 @@ def test_pages_and_sorts():
 
 
 def clauses(q):
-    return body(q=q)["query"]["bool"]["must"][0]["bool"]["should"]
+    return scoring_clauses(body(q=q))
 
 
 def test_a_pinyin_clause_only_for_queries_that_are_pinyin_through_and_through():
@@ -140,3 +145,46 @@ def test_a_pinyin_prefix_gets_its_own_completion_with_the_same_contexts():
     assert contexts == suggest["titles"]["completion"]["contexts"]
     assert "pinyin" not in autocomplete_body("zhiye", member)["suggest"]  # inputs as typed
     assert "pinyin" not in autocomplete_body("Photosynth", member)["suggest"]
+
+
+@pytest.mark.parametrize(
+    ("q", "subfields"),
+    [
+        ("水稻", ("zh",)),
+        ("ข้าว อินทรีย์", ("th",)),
+        ("nuôi cá tra", ("en", "id", "vi")),
+        ("水稻 rice", ("zh", "en", "id", "vi")),
+        ("គណិតវិទ្យា", ()),  # the field itself (ICU words) and the n-grams serve Khmer
+        ("2025", LANGUAGES),
+    ],
+)
+def test_a_query_asks_the_language_sub_fields_its_scripts_can_match(q, subfields):
+    assert query_subfields(q) == subfields
+
+
+def test_every_word_and_the_phrase_multiply_the_score_of_the_records_holding_them():
+    query = body(q="水稻 病虫害")["query"]["bool"]["must"][0]["function_score"]
+    all_words, phrase = query["functions"]
+    words = all_words["filter"]["multi_match"]
+    assert words["type"] == "cross_fields" and words["operator"] == "and"
+    assert "file_text.zh" in words["fields"] and "title.en" not in words["fields"]
+    assert phrase["filter"]["multi_match"]["type"] == "phrase"
+    assert query["score_mode"] == query["boost_mode"] == "multiply"
+
+
+def test_khmer_words_beside_latin_ones_need_all_their_ngrams_and_the_other_words():
+    query = body(q="គណិតវិទ្យា grade")["query"]["bool"]["must"][0]["function_score"]
+    either = query["functions"][0]["filter"]["bool"]["should"]
+    by_ngrams = either[1]["bool"]["filter"]
+    assert by_ngrams[0]["multi_match"]["query"] == "គណិតវិទ្យា"
+    assert all(field.endswith(".ngram") for field in by_ngrams[0]["multi_match"]["fields"])
+    assert by_ngrams[1]["multi_match"]["query"] == "grade"
+
+
+def test_named_vocabulary_codes_add_a_small_constant_clause():
+    params = parse_params({"q": ["农业"]}, viewer=viewer_of(None))
+    named = search_body(params, vocabulary={"subjects": ("081",), "levels": ()})
+    clause = scoring_clauses(named)[-1]["constant_score"]
+    assert clause["filter"] == {"bool": {"should": [{"terms": {"subjects": ["081"]}}]}}
+    assert clause["boost"] <= 2
+    assert "constant_score" not in str(search_body(params)["query"])
