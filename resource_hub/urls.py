@@ -15,6 +15,9 @@ from resource_hub.portal import robots, sitemaps
 from resource_hub.records import views as record_views
 from search import views as search_views
 
+# Also a 503 while the database does not answer (core/views.server_error).
+handler500 = "resource_hub.core.views.server_error"
+
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     # For crawlers, at the root where they look (portal/sitemaps.py).

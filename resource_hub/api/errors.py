@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 
-from resource_hub.core.errors import DomainError
+from resource_hub.core.errors import DomainError, error_body
 
 logger = logging.getLogger(__name__)
 
@@ -37,13 +37,6 @@ class ApiError(DomainError):
 
 def not_found(message=None) -> ApiError:
     return ApiError(404, "not_found", message or _("There is no such thing here."))
-
-
-def error_body(code: str, message, parameter: str | None = None) -> dict:
-    error = {"code": code, "message": str(message)}
-    if parameter:
-        error["parameter"] = parameter
-    return {"error": error}
 
 
 def _answer(api, request, status: int, code: str, message, parameter=None):

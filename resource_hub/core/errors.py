@@ -26,3 +26,11 @@ class DomainError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+def error_body(code: str, message, parameter: str | None = None) -> dict:
+    """The one shape of every JSON error: `{"error": {"code", "message", "parameter"?}}`."""
+    error = {"code": code, "message": str(message)}
+    if parameter:
+        error["parameter"] = parameter
+    return {"error": error}

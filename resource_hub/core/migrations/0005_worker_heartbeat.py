@@ -4,23 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0004_vocabulary_labels'),
+        ("core", "0004_vocabulary_labels"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='WorkerHeartbeat',
+            name="WorkerHeartbeat",
             fields=[
-                ('worker_id', models.CharField(max_length=64, primary_key=True, serialize=False, verbose_name='worker id')),
-                ('host', models.CharField(max_length=255, verbose_name='host')),
-                ('pid', models.IntegerField(verbose_name='process id')),
-                ('seen_at', models.DateTimeField(db_index=True, verbose_name='last seen')),
+                (
+                    "worker_id",
+                    models.CharField(
+                        max_length=64, primary_key=True, serialize=False, verbose_name="worker id"
+                    ),
+                ),
+                ("host", models.CharField(max_length=255, verbose_name="host")),
+                ("pid", models.IntegerField(verbose_name="process id")),
+                ("seen_at", models.DateTimeField(db_index=True, verbose_name="last seen")),
             ],
             options={
-                'verbose_name': 'task worker',
-                'verbose_name_plural': 'task workers',
+                "verbose_name": "task worker",
+                "verbose_name_plural": "task workers",
             },
         ),
     ]

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
 from resource_hub.access import records as access
-from resource_hub.api.errors import error_body
+from resource_hub.core.errors import error_body
 from resource_hub.files.models import ResourceDocument
 from resource_hub.records import states
 from resource_hub.records.errors import RecordError
