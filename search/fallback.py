@@ -1,11 +1,13 @@
 """Database search, for when Elasticsearch is unreachable or not configured.
 
-Plain `icontains` over the released records the viewer may see (the access
-policy's `visible_records`), every word somewhere in title, abstract, keywords
-or a translation. No stemming, no folding (a Vietnamese word must be typed with
-its diacritics); the words are marked in the title and in a snippet of the
-abstract as they were found (case aside); counts only for the facets that are
-columns of the record row, since each costs one query.
+Every word of the query somewhere in a record's title, abstract, keywords,
+creators or a translation (case aside, inside longer words and inside Chinese,
+Thai or Khmer sentences too), found through the database's own index of that
+text (`fallback_index.py`), among the released records the viewer may see
+(the access policy's `visible_records`). No stemming, no folding (a Vietnamese
+word must be typed with its diacritics); the words are marked in the title and
+in a snippet of the abstract as they were found (case aside); counts only for
+the facets that are columns of the record row, since each costs one query.
 """
 
 import re
@@ -22,6 +24,7 @@ from resource_hub.records.models import RecordPage
 from resource_hub.stats.selectors import download_total_subquery
 
 from .facets import FACETS
+from .fallback_index import matching
 from .indexing import RECORD_TYPES
 from .labels import facet_result
 from .params import SearchParams
@@ -36,16 +39,8 @@ COUNTED = {
 
 
 def text_filter(q: str) -> Q:
-    condition = Q()
-    for word in q.split():
-        condition &= (
-            Q(title__icontains=word)
-            | Q(abstract__icontains=word)
-            | Q(translations__title__icontains=word)
-            | Q(translations__abstract__icontains=word)
-            | Q(keyword_items__tag__name__icontains=word)
-        )
-    return condition
+    """Records holding every word of `q`, through the fallback index."""
+    return Q(pk__in=matching(q))
 
 
 def _institution_paths(institutions: QuerySet) -> Q:
