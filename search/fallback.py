@@ -11,6 +11,7 @@ the facets that are columns of the record row, since each costs one query.
 """
 
 import re
+from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
@@ -86,13 +87,24 @@ def filtered(queryset: QuerySet, params: SearchParams, *, leave_out: str | None 
     return queryset
 
 
+def _matched(base: QuerySet, params: SearchParams) -> QuerySet:
+    """The records `params` selects among `base`, once each (a filter through a relation
+    such as levels or translations can repeat a row; without one there is no wrapping)."""
+    matched = filtered(base, params)
+    if params.has_filters:
+        matched = RecordPage.objects.filter(pk__in=matched.values("pk"))
+    return matched
+
+
 def database_search(params: SearchParams, *, reason: str) -> SearchResult:
     """Answer `params` from the database as `params.viewer` may see it, marked degraded."""
     base = visible_records(params.viewer)
     if params.q:
         base = base.filter(text_filter(params.q))
-    ids = filtered(base, params).values("pk").distinct()
-    records = RecordPage.objects.filter(pk__in=ids).select_related("content_type")
+    matched = _matched(base, params)
+    # One grouped count gives the total and every counted facet with no selection of its own.
+    groups = list(matched.order_by().values(*COUNTED.values()).annotate(n=Count("pk")))
+    records = matched.select_related("content_type")
     if params.sort == "downloads":
         # The same figure the index orders by (the COUNTER downloads of the daily rows).
         records = records.annotate(downloads=download_total_subquery("pk")).order_by(
@@ -100,14 +112,13 @@ def database_search(params: SearchParams, *, reason: str) -> SearchResult:
         )
     else:
         records = records.order_by("-first_published_at", "-pk")
-    total = records.count()
     page = list(records[params.offset : params.offset + params.page_size])
     return SearchResult(
         params=params,
         hits=[_hit(record, params.q.split()) for record in page],
         records={record.pk: record for record in page},
-        total=total,
-        facets=_facets(base, params),
+        total=sum(group["n"] for group in groups),
+        facets=_facets(base, params, groups),
         degraded=True,
         degraded_reason=reason,
     )
@@ -155,12 +166,24 @@ def _hit(record, words: list[str]) -> Hit:
     )
 
 
-def _facets(base: QuerySet, params: SearchParams) -> list[FacetResult]:
+def _counts(facet, groups: list[dict]) -> dict[str, int]:
+    """A counted facet's values from the grouped count, most frequent first."""
+    column, tally = COUNTED[facet.name], Counter()
+    for group in groups:
+        if group[column] is not None:
+            tally[group[column]] += group["n"]
+    ordered = sorted(tally.items(), key=lambda item: (-item[1], item[0]))[: facet.size]
+    return {str(value): n for value, n in ordered}
+
+
+def _facets(base: QuerySet, params: SearchParams, groups: list[dict]) -> list[FacetResult]:
     facets = []
     for facet in FACETS:
         selected = params.filters.get(facet.name, ())
         counts: dict[str, int | None] = {}
-        if facet.name in COUNTED:
+        if facet.name in COUNTED and not selected:
+            counts = _counts(facet, groups)
+        elif facet.name in COUNTED:  # counted without its own selection: a query of its own
             column = COUNTED[facet.name]
             rows = (
                 RecordPage.objects.filter(
