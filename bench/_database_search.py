@@ -171,6 +171,8 @@ def bulk_records(documents: list[dict]) -> int:
     """At least len(documents) released records under the bulk institution; returns how many."""
     institution = _institution()
     have = RecordPage.objects.child_of(institution).count()
+    if RecordPage.objects.count() > len(documents):
+        raise SystemExit(f"the database holds more than {len(documents)} records: use a fresh one")
     missing = documents[have:]
     if not missing:
         return have

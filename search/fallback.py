@@ -14,7 +14,8 @@ import re
 from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -102,17 +103,12 @@ def database_search(params: SearchParams, *, reason: str) -> SearchResult:
     if params.q:
         base = base.filter(text_filter(params.q))
     matched = _matched(base, params)
-    # One grouped count gives the total and every counted facet with no selection of its own.
-    groups = list(matched.order_by().values(*COUNTED.values()).annotate(n=Count("pk")))
-    records = matched.select_related("content_type")
-    if params.sort == "downloads":
-        # The same figure the index orders by (the COUNTER downloads of the daily rows).
-        records = records.annotate(downloads=download_total_subquery("pk")).order_by(
-            "-downloads", "-pk"
-        )
+    if params.q and params.sort != "downloads":
+        groups, page = _read_once(matched, params)
     else:
-        records = records.order_by("-first_published_at", "-pk")
-    page = list(records[params.offset : params.offset + params.page_size])
+        # The total and every counted facet with no selection of its own, in one grouped count.
+        groups = list(matched.order_by().values(*COUNTED.values()).annotate(n=Count("pk")))
+        page = list(_ordered(matched.select_related("content_type"), params)[_page(params)])
     return SearchResult(
         params=params,
         hits=[_hit(record, params.q.split()) for record in page],
@@ -122,6 +118,41 @@ def database_search(params: SearchParams, *, reason: str) -> SearchResult:
         degraded=True,
         degraded_reason=reason,
     )
+
+
+def _page(params: SearchParams) -> slice:
+    return slice(params.offset, params.offset + params.page_size)
+
+
+def _ordered(records: QuerySet, params: SearchParams) -> QuerySet:
+    if params.sort == "downloads":
+        # The same figure the index orders by (the COUNTER downloads of the daily rows).
+        return records.annotate(downloads=download_total_subquery("pk")).order_by(
+            "-downloads", "-pk"
+        )
+    return records.order_by("-first_published_at", "-pk")
+
+
+def _read_once(matched: QuerySet, params: SearchParams) -> tuple[list[dict], list]:
+    """The grouped counts and the page, from one reading of the matches.
+
+    With words to match, matching is most of the cost (the index narrows, the
+    text is compared, each record joined to its page for the policy), so it is
+    done once: each matching record's counted columns and its place in date
+    order (a window function, so no date is parsed here) are read and counted,
+    and only the page's records are then read whole.
+    """
+    place = Window(RowNumber(), order_by=[F("first_published_at").desc(), F("pk").desc()])
+    rows = list(
+        matched.order_by().annotate(place=place).values_list("pk", "place", *COUNTED.values())
+    )
+    tally = Counter(row[2:] for row in rows)
+    groups = [dict(zip(COUNTED.values(), key, strict=True), n=n) for key, n in tally.items()]
+    last = params.offset + params.page_size
+    page = sorted((row for row in rows if params.offset < row[1] <= last), key=lambda row: row[1])
+    ids = [row[0] for row in page]
+    records = RecordPage.objects.filter(pk__in=ids).select_related("content_type").in_bulk()
+    return groups, [records[pk] for pk in ids if pk in records]
 
 
 SNIPPET_CHARS = 240

@@ -169,3 +169,18 @@ def test_the_facets_count_what_was_found_and_leave_out_their_own_selection(
 
     assert years() == (3, {"2025": 2, "2024": 1})
     assert years(year=("2024",)) == (1, {"2025": 2, "2024": 1})
+
+
+def test_pages_run_newest_first_and_say_how_many_were_found(world, make_record, release):
+    for n in range(5):
+        release(make_record(title=f"Worksheet {n}"))
+    viewer = viewer_of(AnonymousUser())
+
+    def page(number):
+        params = SearchParams(q="worksheet", viewer=viewer, page=number, page_size=2)
+        result = database_search(params, reason="test")
+        return result.total, [hit.title for hit in result.hits]
+
+    assert page(1) == (5, ["Worksheet 4", "Worksheet 3"])
+    assert page(2) == (5, ["Worksheet 2", "Worksheet 1"])
+    assert page(3) == (5, ["Worksheet 0"])
