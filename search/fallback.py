@@ -179,7 +179,11 @@ def snippet(text: str, words: list[str]) -> str:
     start = max(0, min(found) - SNIPPET_CHARS // 3) if found else 0
     if start:
         start = text.rfind(" ", 0, start) + 1 or start  # not in the middle of a word
-    piece = Truncator(text[start:]).chars(SNIPPET_CHARS)
+    # Truncator walks all it is given: give it a slice that holds the snippet
+    # (combining marks, as in Thai, count for nothing, hence the margin).
+    piece = Truncator(text[start : start + 3 * SNIPPET_CHARS]).chars(SNIPPET_CHARS)
+    if len(text) - start > 3 * SNIPPET_CHARS and not piece.endswith("…"):
+        piece += "…"
     return mark(("…" if start else "") + piece, words)
 
 
