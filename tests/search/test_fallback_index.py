@@ -184,3 +184,18 @@ def test_pages_run_newest_first_and_say_how_many_were_found(world, make_record, 
     assert page(1) == (5, ["Worksheet 4", "Worksheet 3"])
     assert page(2) == (5, ["Worksheet 2", "Worksheet 1"])
     assert page(3) == (5, ["Worksheet 0"])
+
+
+def test_the_migration_fills_the_entries_of_records_already_there(corpus):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("search.migrations.0002_fallback_entry_fill_and_gin_index")
+    made_by_publishing = dict(FallbackEntry.objects.values_list("record_id", "text"))
+    FallbackEntry.objects.all().delete()
+
+    migration.fill(apps, schema_editor=None)
+
+    assert dict(FallbackEntry.objects.values_list("record_id", "text")) == made_by_publishing
+    assert "水稻栽培技术" in found("栽培")
