@@ -4,6 +4,7 @@ Wagtail's database search as the peer. Figures, not a test.
 Run once `make services` has run (PostgreSQL and Elasticsearch are enough):
 
     .venv/bin/python bench/search.py [--records N] [--queries 200] [--db-records M]
+    .venv/bin/python bench/search.py --db-sizes 1000,10000,100000 [--queries 200]
 
 In one run, against the same servers, under a fresh index prefix
 (`bench-<random>`, so the site's own index is never touched; deleted at the end):
@@ -20,6 +21,10 @@ In one run, against the same servers, under a fresh index prefix
 - the peer: Wagtail's database search (`RecordPage.objects.live().search(q)`,
   PostgreSQL full text) on M released records made with our record services
   from the first M documents, and our own database fallback on the same records.
+
+With `--db-sizes`, only the database peer, at each size in turn (no
+Elasticsearch): records loaded in bulk (`_database_search.py`), Wagtail's
+database search and our fallback interleaved query by query at each size.
 """
 
 import argparse
@@ -330,12 +335,28 @@ def line(label: str, samples: list[float], base: list[float] | None = None) -> N
     print(text)
 
 
+def database_sizes(args) -> None:
+    """Wagtail's database search vs our fallback at several sizes, records loaded in bulk."""
+    import _database_search
+
+    if not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        raise SystemExit("run `make services` first (PostgreSQL)")
+    logging.getLogger("wagtail").setLevel(logging.WARNING)
+    call_command("migrate", verbosity=0)
+    sizes = [int(size) for size in args.db_sizes.split(",")]
+    documents = make_documents(max(sizes), vocabularies(), 10_000_000)
+    _database_search.run(documents, make_queries(args.queries), sizes)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--db-records", type=int, default=2_000)
+    parser.add_argument("--db-sizes", default="", help="e.g. 1000,10000,100000: database only")
     args = parser.parse_args()
+    if args.db_sizes:
+        return database_sizes(args)
     client = get_client()
     if client is None or not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
         raise SystemExit("run `make services` first (PostgreSQL and Elasticsearch)")

@@ -1,17 +1,21 @@
 """Database search, for when Elasticsearch is unreachable or not configured.
 
-Plain `icontains` over the released records the viewer may see (the access
-policy's `visible_records`), every word somewhere in title, abstract, keywords
-or a translation. No stemming, no folding (a Vietnamese word must be typed with
-its diacritics); the words are marked in the title and in a snippet of the
-abstract as they were found (case aside); counts only for the facets that are
-columns of the record row, since each costs one query.
+Every word of the query somewhere in a record's title, abstract, keywords,
+creators or a translation (case aside, inside longer words and inside Chinese,
+Thai or Khmer sentences too), found through the database's own index of that
+text (`fallback_index.py`), among the released records the viewer may see
+(the access policy's `visible_records`). No stemming, no folding (a Vietnamese
+word must be typed with its diacritics); the words are marked in the title and
+in a snippet of the abstract as they were found (case aside); counts only for
+the facets that are columns of the record row, since each costs one query.
 """
 
 import re
+from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -22,6 +26,7 @@ from resource_hub.records.models import RecordPage
 from resource_hub.stats.selectors import download_total_subquery
 
 from .facets import FACETS
+from .fallback_index import matching
 from .indexing import RECORD_TYPES
 from .labels import facet_result
 from .params import SearchParams
@@ -36,16 +41,8 @@ COUNTED = {
 
 
 def text_filter(q: str) -> Q:
-    condition = Q()
-    for word in q.split():
-        condition &= (
-            Q(title__icontains=word)
-            | Q(abstract__icontains=word)
-            | Q(translations__title__icontains=word)
-            | Q(translations__abstract__icontains=word)
-            | Q(keyword_items__tag__name__icontains=word)
-        )
-    return condition
+    """Records holding every word of `q`, through the fallback index."""
+    return Q(pk__in=matching(q))
 
 
 def _institution_paths(institutions: QuerySet) -> Q:
@@ -91,31 +88,71 @@ def filtered(queryset: QuerySet, params: SearchParams, *, leave_out: str | None 
     return queryset
 
 
+def _matched(base: QuerySet, params: SearchParams) -> QuerySet:
+    """The records `params` selects among `base`, once each (a filter through a relation
+    such as levels or translations can repeat a row; without one there is no wrapping)."""
+    matched = filtered(base, params)
+    if params.has_filters:
+        matched = RecordPage.objects.filter(pk__in=matched.values("pk"))
+    return matched
+
+
 def database_search(params: SearchParams, *, reason: str) -> SearchResult:
     """Answer `params` from the database as `params.viewer` may see it, marked degraded."""
     base = visible_records(params.viewer)
     if params.q:
         base = base.filter(text_filter(params.q))
-    ids = filtered(base, params).values("pk").distinct()
-    records = RecordPage.objects.filter(pk__in=ids).select_related("content_type")
-    if params.sort == "downloads":
-        # The same figure the index orders by (the COUNTER downloads of the daily rows).
-        records = records.annotate(downloads=download_total_subquery("pk")).order_by(
-            "-downloads", "-pk"
-        )
+    matched = _matched(base, params)
+    if params.q and params.sort != "downloads":
+        groups, page = _read_once(matched, params)
     else:
-        records = records.order_by("-first_published_at", "-pk")
-    total = records.count()
-    page = list(records[params.offset : params.offset + params.page_size])
+        # The total and every counted facet with no selection of its own, in one grouped count.
+        groups = list(matched.order_by().values(*COUNTED.values()).annotate(n=Count("pk")))
+        page = list(_ordered(matched.select_related("content_type"), params)[_page(params)])
     return SearchResult(
         params=params,
         hits=[_hit(record, params.q.split()) for record in page],
         records={record.pk: record for record in page},
-        total=total,
-        facets=_facets(base, params),
+        total=sum(group["n"] for group in groups),
+        facets=_facets(base, params, groups),
         degraded=True,
         degraded_reason=reason,
     )
+
+
+def _page(params: SearchParams) -> slice:
+    return slice(params.offset, params.offset + params.page_size)
+
+
+def _ordered(records: QuerySet, params: SearchParams) -> QuerySet:
+    if params.sort == "downloads":
+        # The same figure the index orders by (the COUNTER downloads of the daily rows).
+        return records.annotate(downloads=download_total_subquery("pk")).order_by(
+            "-downloads", "-pk"
+        )
+    return records.order_by("-first_published_at", "-pk")
+
+
+def _read_once(matched: QuerySet, params: SearchParams) -> tuple[list[dict], list]:
+    """The grouped counts and the page, from one reading of the matches.
+
+    With words to match, matching is most of the cost (the index narrows, the
+    text is compared, each record joined to its page for the policy), so it is
+    done once: each matching record's counted columns and its place in date
+    order (a window function, so no date is parsed here) are read and counted,
+    and only the page's records are then read whole.
+    """
+    place = Window(RowNumber(), order_by=[F("first_published_at").desc(), F("pk").desc()])
+    rows = list(
+        matched.order_by().annotate(place=place).values_list("pk", "place", *COUNTED.values())
+    )
+    tally = Counter(row[2:] for row in rows)
+    groups = [dict(zip(COUNTED.values(), key, strict=True), n=n) for key, n in tally.items()]
+    last = params.offset + params.page_size
+    page = sorted((row for row in rows if params.offset < row[1] <= last), key=lambda row: row[1])
+    ids = [row[0] for row in page]
+    records = RecordPage.objects.filter(pk__in=ids).select_related("content_type").in_bulk()
+    return groups, [records[pk] for pk in ids if pk in records]
 
 
 SNIPPET_CHARS = 240
@@ -142,7 +179,11 @@ def snippet(text: str, words: list[str]) -> str:
     start = max(0, min(found) - SNIPPET_CHARS // 3) if found else 0
     if start:
         start = text.rfind(" ", 0, start) + 1 or start  # not in the middle of a word
-    piece = Truncator(text[start:]).chars(SNIPPET_CHARS)
+    # Truncator walks all it is given: give it a slice that holds the snippet
+    # (combining marks, as in Thai, count for nothing, hence the margin).
+    piece = Truncator(text[start : start + 3 * SNIPPET_CHARS]).chars(SNIPPET_CHARS)
+    if len(text) - start > 3 * SNIPPET_CHARS and not piece.endswith("…"):
+        piece += "…"
     return mark(("…" if start else "") + piece, words)
 
 
@@ -160,12 +201,24 @@ def _hit(record, words: list[str]) -> Hit:
     )
 
 
-def _facets(base: QuerySet, params: SearchParams) -> list[FacetResult]:
+def _counts(facet, groups: list[dict]) -> dict[str, int]:
+    """A counted facet's values from the grouped count, most frequent first."""
+    column, tally = COUNTED[facet.name], Counter()
+    for group in groups:
+        if group[column] is not None:
+            tally[group[column]] += group["n"]
+    ordered = sorted(tally.items(), key=lambda item: (-item[1], item[0]))[: facet.size]
+    return {str(value): n for value, n in ordered}
+
+
+def _facets(base: QuerySet, params: SearchParams, groups: list[dict]) -> list[FacetResult]:
     facets = []
     for facet in FACETS:
         selected = params.filters.get(facet.name, ())
         counts: dict[str, int | None] = {}
-        if facet.name in COUNTED:
+        if facet.name in COUNTED and not selected:
+            counts = _counts(facet, groups)
+        elif facet.name in COUNTED:  # counted without its own selection: a query of its own
             column = COUNTED[facet.name]
             rows = (
                 RecordPage.objects.filter(

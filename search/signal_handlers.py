@@ -14,6 +14,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from resource_hub.records.models import RecordPage
 
+from .fallback_index import on_published
 from .services import index_later, records_under
 
 
@@ -56,6 +57,8 @@ def _restriction_groups_changed(sender, instance, action, **kwargs):
 
 def connect():
     page_published.connect(_record_changed, dispatch_uid="search.index_published")
+    # The database search's entry, in the publishing transaction (not queued).
+    page_published.connect(on_published, dispatch_uid="search.fallback_published")
     page_unpublished.connect(_record_changed, dispatch_uid="search.index_unpublished")
     post_delete.connect(_record_deleted, dispatch_uid="search.index_deleted")
     post_page_move.connect(_page_moved, dispatch_uid="search.index_moved")
