@@ -50,7 +50,10 @@ class Migration(migrations.Migration):
         ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
     ]
 
+    # The index first: PostgreSQL refuses CREATE INDEX on a table with rows
+    # inserted earlier in the same transaction ("pending trigger events", from
+    # the deferred foreign-key checks), which is any site with records.
     operations = [
-        migrations.RunPython(fill, migrations.RunPython.noop, elidable=True),
         migrations.RunPython(create_index, drop_index),
+        migrations.RunPython(fill, migrations.RunPython.noop, elidable=True),
     ]

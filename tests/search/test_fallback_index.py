@@ -7,6 +7,7 @@ from django.db import connection
 
 from resource_hub.access.viewers import viewer_of
 from resource_hub.core.vocabularies import Language
+from resource_hub.records.models import RecordPage
 from resource_hub.records.services import record_release, record_update_draft, record_withdraw
 from search.fallback import database_search
 from search.fallback_index import GIN_INDEX, matching, refresh, text_grams, word_grams
@@ -198,4 +199,24 @@ def test_the_migration_fills_the_entries_of_records_already_there(corpus):
     migration.fill(apps, schema_editor=None)
 
     assert dict(FallbackEntry.objects.values_list("record_id", "text")) == made_by_publishing
+    assert "水稻栽培技术" in found("栽培")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_migration_runs_on_a_database_that_has_records(corpus):
+    """Its operations as the migration executor runs them, on a site with records
+    (committed, as a real site's are): the GIN index is made before the entries are
+    written (PostgreSQL refuses CREATE INDEX on a table written earlier in the same
+    transaction)."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([("search", "0001_fallback_entry")])
+    FallbackEntry.objects.all().delete()  # a site from before: records, no entries
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate([("search", "0002_fallback_entry_fill_and_gin_index")])
+
+    assert FallbackEntry.objects.count() == RecordPage.objects.count()
     assert "水稻栽培技术" in found("栽培")
