@@ -184,32 +184,33 @@ def highlight(q: str) -> dict:
 
     The sub-fields in the query's scripts are highlighted too (they share the
     text of their field); `service.py` keeps the first one that found
-    something. The highlighter gets a query of its own, the words without
-    typo tolerance: expanding fuzzy terms again for every hit and field cost
-    seconds per search (`bench/README.md`), and a snippet marking a word
-    the visitor did not type is no help anyway.
+    something. Each highlighted field gets a query of its own, on that field
+    alone, with the words but no typo tolerance:
+    - one query for all the fields made the highlighter weigh every field's
+      terms again for every hit and every field (a term lookup in each
+      segment): per field, the same snippets cost half as much (bench/README.md);
+    - expanding fuzzy terms again for every hit and field cost seconds per
+      search, and a snippet marking a word the visitor did not type is no help.
+    The n-gram sub-fields get the words in their scripts as a phrase: the
+    word's pieces in a row mark the word itself, where the pieces one by one
+    would mark every syllable they share.
     """
     fields = {}
     for name, fragments in HIGHLIGHTED.items():
-        options = {"number_of_fragments": fragments}
-        if fragments:
-            options["fragment_size"] = SNIPPET_CHARS
         for sub in highlight_subfields(q):
-            fields[f"{name}{sub}"] = options
-    words = [name for name in fields if not name.endswith(".ngram")]
-    should = [{"multi_match": {"query": q, "fields": words}}]
-    pieces = [name for name in fields if name.endswith(".ngram")]
-    if pieces:
-        # As a phrase: the word's pieces in a row mark the word itself, where
-        # the pieces one by one would mark every syllable they share.
-        should.append(
-            {"multi_match": {"query": ngram_words(q), "fields": pieces, "type": "phrase"}}
-        )
+            field = f"{name}{sub}"
+            options = {"number_of_fragments": fragments}
+            if fragments:
+                options["fragment_size"] = SNIPPET_CHARS
+            if sub == ".ngram":
+                options["highlight_query"] = {"match_phrase": {field: ngram_words(q)}}
+            else:
+                options["highlight_query"] = {"match": {field: q}}
+            fields[field] = options
     return {
         "pre_tags": ["<mark>"],
         "post_tags": ["</mark>"],
         "encoder": "html",
-        "highlight_query": {"bool": {"should": should}},
         "fields": fields,
     }
 
