@@ -12,7 +12,8 @@ In one run, against the same servers, under a fresh index prefix
   seed), into a new versioned index behind the bench alias with our bulk path
   (`lifecycle.create_index` + `lifecycle.bulk_index`, what `rebuild` runs once
   the documents are read from the database), vs a raw `_bulk` POST with
-  urllib3 of the same documents, same chunk size, same index body;
+  urllib3 of the same documents, same chunk size, same index body; the two
+  take turns slice by slice (LOAD_SLICE documents), so they share the noise;
 - queries: for a fixed list of mixed-language queries, (a) the raw query (the
   body `search_body()` builds, POSTed to `_search` with urllib3), (a0) a bare
   `multi_match` over the same fields (`text_fields()`), a page of 20 with the
@@ -236,32 +237,24 @@ def make_queries(count: int) -> list[str]:
 # --- loading -----------------------------------------------------------------------
 
 
-def load_ours(client, documents: list[dict]) -> tuple[str, float]:
-    """Our path: a new versioned index, `bulk_index` (streaming_bulk, CHUNK_SIZE), alias."""
-    index = create_index(client)
+#: The loads alternate in slices of this many documents, so that both see the same
+#: machine: a busy neighbour during one whole load and not the other would decide
+#: the ratio (2026-12-05: 0.80 sequentially, ours first, as the load average fell).
+LOAD_SLICE = 10_000
+
+
+def load_ours(client, index: str, documents: list[dict]) -> float:
+    """Our path: `bulk_index` (streaming_bulk, CHUNK_SIZE) into a new versioned index."""
     started = time.perf_counter()
     result = bulk_index(client, index, documents)
     elapsed = time.perf_counter() - started
     if result.errors or result.indexed != len(documents):
         raise SystemExit(f"our load failed: {result.indexed} indexed, {result.errors[:1]}")
-    client.indices.put_settings(index=index, settings={"refresh_interval": None})
-    client.indices.refresh(index=index)
-    client.indices.update_aliases(
-        actions=[{"add": {"index": index, "alias": alias_name(), "is_write_index": True}}]
-    )
-    return index, elapsed
+    return elapsed
 
 
-def load_raw(client, http, documents: list[dict]) -> tuple[str, float]:
-    """The baseline: the same body, the same documents, POST /_bulk in CHUNK_SIZE chunks."""
-    index = index_name("raw")
-    body = index_body(
-        shards=settings.ELASTICSEARCH_SHARDS,
-        replicas=settings.ELASTICSEARCH_REPLICAS,
-        icu=cluster_has_icu(client),
-    )
-    body["settings"]["refresh_interval"] = "-1"
-    client.indices.create(index=index, **body)
+def load_raw(http, index: str, documents: list[dict]) -> float:
+    """The baseline: the same documents, POST /_bulk in CHUNK_SIZE chunks."""
     url = f"{settings.ELASTICSEARCH_URL.rstrip('/')}/{index}/_bulk"
     started = time.perf_counter()
     for start in range(0, len(documents), CHUNK_SIZE):
@@ -277,10 +270,37 @@ def load_raw(client, http, documents: list[dict]) -> tuple[str, float]:
         )
         if response.status != 200 or json.loads(response.data)["errors"]:
             raise SystemExit(f"raw bulk failed: {response.status} {response.data[:300]}")
-    elapsed = time.perf_counter() - started
-    client.indices.put_settings(index=index, settings={"refresh_interval": None})
-    client.indices.refresh(index=index)
-    return index, elapsed
+    return time.perf_counter() - started
+
+
+def load_both(client, http, documents: list[dict]) -> tuple[str, float, str, float]:
+    """Our index (`lifecycle.create_index`, what `rebuild` makes) and a raw one with the
+    same body, loaded slice by slice in turns (ours first, then raw first, ...)."""
+    ours = create_index(client)
+    raw = index_name("raw")
+    body = index_body(
+        shards=settings.ELASTICSEARCH_SHARDS,
+        replicas=settings.ELASTICSEARCH_REPLICAS,
+        icu=cluster_has_icu(client),
+    )
+    body["settings"]["refresh_interval"] = "-1"
+    client.indices.create(index=raw, **body)
+    ours_seconds = raw_seconds = 0.0
+    for turn, start in enumerate(range(0, len(documents), LOAD_SLICE)):
+        part = documents[start : start + LOAD_SLICE]
+        if turn % 2 == 0:
+            ours_seconds += load_ours(client, ours, part)
+            raw_seconds += load_raw(http, raw, part)
+        else:
+            raw_seconds += load_raw(http, raw, part)
+            ours_seconds += load_ours(client, ours, part)
+    for index in (ours, raw):
+        client.indices.put_settings(index=index, settings={"refresh_interval": None})
+        client.indices.refresh(index=index)
+    client.indices.update_aliases(
+        actions=[{"add": {"index": ours, "alias": alias_name(), "is_write_index": True}}]
+    )
+    return ours, ours_seconds, raw, raw_seconds
 
 
 # --- records in the database, for Wagtail's search ------------------------------------
@@ -388,8 +408,7 @@ def main() -> None:
     http = urllib3.PoolManager(maxsize=4)
     server = None
     try:
-        _index, ours_seconds = load_ours(client, documents)
-        raw_index, raw_seconds = load_raw(client, http, documents)
+        _index, ours_seconds, raw_index, raw_seconds = load_both(client, http, documents)
         ours_rate, raw_rate = len(documents) / ours_seconds, len(documents) / raw_seconds
         print(
             f"{'load, ours (bulk_index: streaming_bulk, ' + str(CHUNK_SIZE) + ' per request)':<52}"
