@@ -72,7 +72,7 @@ def vocabulary_labels(model, language: str | None = None) -> dict[str, str]:
         return kept[1]
     labels = {
         str(entry.pk): entry.label_for(language)
-        for entry in model.objects.only("pk", "name_en", "labels")
+        for entry in model.objects.only("pk", "name_en", "labels").order_by()
     }
     with _lock:
         _vocabularies[key] = (now + LABELS_TTL, labels)
