@@ -13,10 +13,14 @@ In one run, against the same servers, under a fresh index prefix
   seed), into a new versioned index behind the bench alias with our bulk path
   (`lifecycle.create_index` + `lifecycle.bulk_index`, what `rebuild` runs once
   the documents are read from the database), vs a raw `_bulk` POST with
-  urllib3 of the same documents, same chunk size, same index body;
+  urllib3 of the same documents, same chunk size, same index body; the two
+  take turns slice by slice (LOAD_SLICE documents), so they share the noise;
 - queries: for a fixed list of mixed-language queries, (a) the raw query (the
-  body `search_body()` builds, POSTed to `_search` with urllib3), (b) our
-  query function `service.search()` as an anonymous visitor, (c) our endpoint
+  body `search_body()` builds, POSTed to `_search` with urllib3), (a0) a bare
+  `multi_match` over the same fields (`text_fields()`), a page of 20 with the
+  same `_source`, no facets, highlights, suggester, filter or sort, POSTed the
+  same way (what a plain search would send), (b) our query function
+  `service.search()` as an anonymous visitor, (c) our endpoint
   `/api/v1/search` under gunicorn with production settings;
 - the peer: Wagtail's database search (`RecordPage.objects.live().search(q)`,
   PostgreSQL full text) on M released records made with our record services
@@ -65,7 +69,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 
-from resource_hub.access.viewers import viewer_of
+from resource_hub.access.search import document_fields as access_fields
+from resource_hub.access.viewers import ANY_GROUP, AUTHENTICATED, group_token, viewer_of
 from resource_hub.core.vocabularies import (
     Country,
     EducationLevel,
@@ -85,7 +90,7 @@ from search.fallback import database_search
 from search.indexing import fingerprint
 from search.lifecycle import CHUNK_SIZE, alias_name, bulk_index, create_index
 from search.params import SearchParams
-from search.queries import search_body
+from search.queries import SOURCE_FIELDS, search_body, text_fields
 from search.service import search
 
 SEED = 20261128
@@ -133,6 +138,20 @@ def vocabularies() -> dict[str, list[str]]:
         "resource_types": sorted(ResourceType.objects.values_list("pk", flat=True)) or ["x"],
         "licences": sorted(Licence.objects.values_list("pk", flat=True)) or ["CC-BY-4.0"],
     }
+
+
+LEVELS = ["public", "registered", "institution"]
+
+
+def access_of(level: str, institution: dict) -> dict:
+    """The access policy's fields for a record of `level` (none, a login or a group
+    restriction), as `record_document()` writes them."""
+    clauses = []
+    if level == "registered":
+        clauses = [frozenset({AUTHENTICATED})]
+    elif level == "institution":
+        clauses = [frozenset({group_token(int(institution["id"])), ANY_GROUP})]
+    return access_fields(clauses, access_level=level)
 
 
 def make_documents(count: int, vocab: dict, first_id: int) -> list[dict]:
@@ -191,7 +210,7 @@ def make_documents(count: int, vocab: dict, first_id: int) -> list[dict]:
             "year": int(published[:4]),
             "has_files": has_files,
             "file_count": rng.randint(1, 3) if has_files else 0,
-            "access_level": rng.choices(["public", "registered", "institution"], [8, 1, 1])[0],
+            **access_of(rng.choices(LEVELS, [8, 1, 1])[0], institution),
             "published_at": f"{published}T08:00:00+00:00",
             "first_published_at": f"{published}T08:00:00+00:00",
             "download_count": rng.randint(0, 500),
@@ -223,32 +242,24 @@ def make_queries(count: int) -> list[str]:
 # --- loading -----------------------------------------------------------------------
 
 
-def load_ours(client, documents: list[dict]) -> tuple[str, float]:
-    """Our path: a new versioned index, `bulk_index` (streaming_bulk, CHUNK_SIZE), alias."""
-    index = create_index(client)
+#: The loads alternate in slices of this many documents, so that both see the same
+#: machine: a busy neighbour during one whole load and not the other would decide
+#: the ratio (2026-12-05: 0.80 sequentially, ours first, as the load average fell).
+LOAD_SLICE = 10_000
+
+
+def load_ours(client, index: str, documents: list[dict]) -> float:
+    """Our path: `bulk_index` (streaming_bulk, CHUNK_SIZE) into a new versioned index."""
     started = time.perf_counter()
     result = bulk_index(client, index, documents)
     elapsed = time.perf_counter() - started
     if result.errors or result.indexed != len(documents):
         raise SystemExit(f"our load failed: {result.indexed} indexed, {result.errors[:1]}")
-    client.indices.put_settings(index=index, settings={"refresh_interval": None})
-    client.indices.refresh(index=index)
-    client.indices.update_aliases(
-        actions=[{"add": {"index": index, "alias": alias_name(), "is_write_index": True}}]
-    )
-    return index, elapsed
+    return elapsed
 
 
-def load_raw(client, http, documents: list[dict]) -> tuple[str, float]:
-    """The baseline: the same body, the same documents, POST /_bulk in CHUNK_SIZE chunks."""
-    index = index_name("raw")
-    body = index_body(
-        shards=settings.ELASTICSEARCH_SHARDS,
-        replicas=settings.ELASTICSEARCH_REPLICAS,
-        icu=cluster_has_icu(client),
-    )
-    body["settings"]["refresh_interval"] = "-1"
-    client.indices.create(index=index, **body)
+def load_raw(http, index: str, documents: list[dict]) -> float:
+    """The baseline: the same documents, POST /_bulk in CHUNK_SIZE chunks."""
     url = f"{settings.ELASTICSEARCH_URL.rstrip('/')}/{index}/_bulk"
     started = time.perf_counter()
     for start in range(0, len(documents), CHUNK_SIZE):
@@ -264,10 +275,37 @@ def load_raw(client, http, documents: list[dict]) -> tuple[str, float]:
         )
         if response.status != 200 or json.loads(response.data)["errors"]:
             raise SystemExit(f"raw bulk failed: {response.status} {response.data[:300]}")
-    elapsed = time.perf_counter() - started
-    client.indices.put_settings(index=index, settings={"refresh_interval": None})
-    client.indices.refresh(index=index)
-    return index, elapsed
+    return time.perf_counter() - started
+
+
+def load_both(client, http, documents: list[dict]) -> tuple[str, float, str, float]:
+    """Our index (`lifecycle.create_index`, what `rebuild` makes) and a raw one with the
+    same body, loaded slice by slice in turns (ours first, then raw first, ...)."""
+    ours = create_index(client)
+    raw = index_name("raw")
+    body = index_body(
+        shards=settings.ELASTICSEARCH_SHARDS,
+        replicas=settings.ELASTICSEARCH_REPLICAS,
+        icu=cluster_has_icu(client),
+    )
+    body["settings"]["refresh_interval"] = "-1"
+    client.indices.create(index=raw, **body)
+    ours_seconds = raw_seconds = 0.0
+    for turn, start in enumerate(range(0, len(documents), LOAD_SLICE)):
+        part = documents[start : start + LOAD_SLICE]
+        if turn % 2 == 0:
+            ours_seconds += load_ours(client, ours, part)
+            raw_seconds += load_raw(http, raw, part)
+        else:
+            raw_seconds += load_raw(http, raw, part)
+            ours_seconds += load_ours(client, ours, part)
+    for index in (ours, raw):
+        client.indices.put_settings(index=index, settings={"refresh_interval": None})
+        client.indices.refresh(index=index)
+    client.indices.update_aliases(
+        actions=[{"add": {"index": ours, "alias": alias_name(), "is_write_index": True}}]
+    )
+    return ours, ours_seconds, raw, raw_seconds
 
 
 # --- records in the database, for Wagtail's search ------------------------------------
@@ -321,6 +359,11 @@ def bench_records(documents: list[dict]) -> list[int]:
 # --- timing ---------------------------------------------------------------------------
 
 
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages, as `uptime` shows them."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def percentile(samples: list[float], share: float) -> float:
     ordered = sorted(samples)
     return ordered[max(0, int(len(ordered) * share) - 1)]
@@ -370,6 +413,7 @@ def main() -> None:
     first_id = 10_000_000
     documents = make_documents(args.records, vocab, first_id)
     queries = make_queries(args.queries)
+    print(f"machine load at the start: {load_average()}")
     print(
         f"Elasticsearch {server_version()}, index prefix {PREFIX}; generated "
         f"{len(documents)} documents in {time.perf_counter() - started:.1f} s; "
@@ -385,8 +429,7 @@ def main() -> None:
     http = urllib3.PoolManager(maxsize=4)
     server = None
     try:
-        _index, ours_seconds = load_ours(client, documents)
-        raw_index, raw_seconds = load_raw(client, http, documents)
+        _index, ours_seconds, raw_index, raw_seconds = load_both(client, http, documents)
         ours_rate, raw_rate = len(documents) / ours_seconds, len(documents) / raw_seconds
         print(
             f"{'load, ours (bulk_index: streaming_bulk, ' + str(CHUNK_SIZE) + ' per request)':<52}"
@@ -408,15 +451,32 @@ def main() -> None:
         url = f"{settings.ELASTICSEARCH_URL.rstrip('/')}/{alias_name()}/_search"
         bodies = [json.dumps(search_body(SearchParams(q=q, viewer=viewer))) for q in queries]
 
-        def raw(n):
+        bare_bodies = [
+            json.dumps(
+                {
+                    "query": {"multi_match": {"query": q, "fields": text_fields()}},
+                    "size": 20,
+                    "_source": SOURCE_FIELDS,
+                }
+            )
+            for q in queries
+        ]
+
+        def post(body):
             response = http.request(
-                "POST", url, body=bodies[n], headers={"Content-Type": "application/json"}
+                "POST", url, body=body, headers={"Content-Type": "application/json"}
             )
             assert response.status == 200, response.data[:300]
             return json.loads(response.data)["hits"]["total"]["value"]
 
+        def raw(n):
+            return post(bodies[n])
+
+        def bare(n):
+            return post(bare_bodies[n])
+
         def ours(n):
-            result = search(SearchParams(q=queries[n], viewer=viewer), user=anonymous)
+            result = search(SearchParams(q=queries[n], viewer=viewer))
             assert not result.degraded, result.degraded_reason
             return result.total
 
@@ -432,7 +492,7 @@ def main() -> None:
             params = SearchParams(q=queries[n], viewer=viewer)
             return database_search(params, reason="benchmark").total
 
-        functions = {"raw": raw, "ours": ours, "endpoint": endpoint}
+        functions = {"raw": raw, "bare": bare, "ours": ours, "endpoint": endpoint}
         functions.update(wagtail=wagtail, fallback=fallback)
         for n in range(min(20, len(queries))):  # warm up every path
             for fn in functions.values():
@@ -451,6 +511,7 @@ def main() -> None:
             f"and highlights; hits per query: median {statistics.median(totals):.0f}, "
             f"max {max(totals)}"
         )
+        line("(a0) bare multi_match, same fields, POSTed (urllib3)", timings["bare"])
         line("(a) raw: search_body() POSTed to _search (urllib3)", timings["raw"])
         line("(b) ours: search.service.search(), anonymous", timings["ours"], timings["raw"])
         line(
@@ -458,8 +519,13 @@ def main() -> None:
             timings["endpoint"],
             timings["raw"],
         )
-        extra = statistics.median(timings["endpoint"]) - statistics.median(timings["raw"])
-        print(f"{'(c) - (a), p50':<52} {extra:7.2f} ms")
+        p50 = {name: statistics.median(samples) for name, samples in timings.items()}
+        ratio, ours_extra = p50["raw"] / p50["bare"], p50["ours"] - p50["raw"]
+        print(f"{'(a) / (a0), p50: the full query over the bare one':<52} {ratio:7.2f}x")
+        print(f"{'(b) - (a), p50: service.search() over the raw query':<52} {ours_extra:7.2f} ms")
+        extra = p50["endpoint"] - p50["raw"]
+        print(f"{'(c) - (a), p50: the endpoint over the raw query':<52} {extra:7.2f} ms")
+        print(f"machine load after the queries: {load_average()}")
         print(f"peer, on {len(db_ids)} released records in PostgreSQL:")
         line("Wagtail database search: live().search(q)[:20]", timings["wagtail"])
         line("our database fallback: database_search()", timings["fallback"])

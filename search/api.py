@@ -7,6 +7,7 @@ same values; the schemas below document them (every value arrives as text).
 
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
+from pydantic import BaseModel
 
 from resource_hub.access.viewers import as_viewer
 from resource_hub.api.auth import PUBLIC
@@ -42,7 +43,12 @@ class SearchQuery(Schema):
     has_files: list[str] = Field([], description="true or false.")
 
 
-class QueryEcho(Schema):
+# The answers' schemas are plain pydantic models, not ninja's `Schema`: they are
+# built from dicts (SearchResult.as_json), never from model instances, so they
+# need none of `Schema`'s attribute lookups, which cost ~3 ms per search for an
+# answer with ~250 facet values (bench/README.md, `search.py`); pydantic checks
+# them as strictly, and the OpenAPI document is the same.
+class QueryEcho(BaseModel):
     q: str
     filters: dict[str, list[str]]
     sort: str
@@ -50,7 +56,7 @@ class QueryEcho(Schema):
     page_size: int
 
 
-class HitOut(Schema):
+class HitOut(BaseModel):
     id: int
     title: str
     url: str
@@ -63,19 +69,19 @@ class HitOut(Schema):
     snippets: list[str]
 
 
-class FacetValueOut(Schema):
+class FacetValueOut(BaseModel):
     value: str
     label: str
     count: int | None
     selected: bool
 
 
-class FacetOut(Schema):
+class FacetOut(BaseModel):
     label: str
     values: list[FacetValueOut]
 
 
-class SearchOut(Schema):
+class SearchOut(BaseModel):
     query: QueryEcho
     total: int
     pages: int
@@ -91,12 +97,12 @@ class SuggestQuery(Schema):
     size: str | None = Field(None, description="1 to 10 (default 8).")
 
 
-class SuggestionOut(Schema):
+class SuggestionOut(BaseModel):
     id: int
     title: str
 
 
-class SuggestOut(Schema):
+class SuggestOut(BaseModel):
     q: str
     suggestions: list[SuggestionOut]
     degraded: bool

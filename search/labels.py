@@ -1,5 +1,19 @@
-"""Human labels for facet values (codes in the index), one query per facet."""
+"""Human labels for facet values (codes in the index), read once and kept.
 
+Every search shows up to ten facets; reading their labels from the database
+cost seven queries and ~200 rows per search (bench/README.md, `search.py`).
+The vocabularies are small (a few hundred entries in all) and change only in
+the admin, and institutions are renamed rarely, so each process keeps them:
+a vocabulary whole, per language, and institution titles by id. A change
+saved in this process forgets them at once (signals below); other processes
+(gunicorn workers) read them again within `LABELS_TTL` seconds.
+"""
+
+import threading
+import time
+
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from resource_hub.core.vocabularies import (
@@ -24,6 +38,65 @@ VOCABULARIES = {
     "licence": Licence,
 }
 
+#: How long another process's change may take to show here, in seconds.
+LABELS_TTL = 300
+
+_lock = threading.Lock()
+_vocabularies: dict[tuple[str, str], tuple[float, dict[str, str]]] = {}
+_institutions: dict[int, tuple[float, str | None]] = {}  # None: no such institution
+
+
+def forget_labels(**kwargs) -> None:
+    """Read every label again on next use (a vocabulary entry or an institution was saved)."""
+    with _lock:
+        _vocabularies.clear()
+        _institutions.clear()
+
+
+for _model in (*VOCABULARIES.values(), InstitutionPage):
+    for _signal in (post_save, post_delete):
+        _signal.connect(
+            forget_labels,
+            sender=_model,
+            dispatch_uid=f"search.labels.{_model.__name__}.{_signal is post_save}",
+        )
+
+
+def vocabulary_labels(model, language: str | None = None) -> dict[str, str]:
+    """Every entry of a vocabulary, code → label in `language` (the active one by default)."""
+    language = (language or get_language() or "").lower()
+    key = (model._meta.label, language)
+    now = time.monotonic()
+    kept = _vocabularies.get(key)
+    if kept is not None and kept[0] > now:
+        return kept[1]
+    labels = {
+        str(entry.pk): entry.label_for(language)
+        for entry in model.objects.only("pk", "name_en", "labels").order_by()
+    }
+    with _lock:
+        _vocabularies[key] = (now + LABELS_TTL, labels)
+    return labels
+
+
+def institution_titles(ids: list[int]) -> dict[int, str]:
+    """The titles of the institutions among `ids` (one query for those not kept)."""
+    now = time.monotonic()
+    titles, missing = {}, []
+    for pk in ids:
+        kept = _institutions.get(pk)
+        if kept is None or kept[0] <= now:
+            missing.append(pk)
+        elif kept[1] is not None:
+            titles[pk] = kept[1]
+    if missing:
+        found = dict(InstitutionPage.objects.filter(pk__in=missing).values_list("pk", "title"))
+        with _lock:
+            for pk in missing:
+                _institutions[pk] = (now + LABELS_TTL, found.get(pk))
+        titles.update(found)
+    return titles
+
 
 def facet_labels(name: str, values: list[str]) -> dict[str, str]:
     """The label of each value, in the active language; an unknown code labels itself."""
@@ -36,14 +109,10 @@ def facet_labels(name: str, values: list[str]) -> dict[str, str]:
     elif name == "has_files":
         labels = {"true": _("With files"), "false": _("Without files")}
     elif name == "institution":
-        ids = [int(value) for value in values if value.isdigit()]
-        labels = {
-            str(page.pk): page.title
-            for page in InstitutionPage.objects.filter(pk__in=ids).only("id", "title")
-        }
+        titles = institution_titles([int(value) for value in values if value.isdigit()])
+        labels = {str(pk): title for pk, title in titles.items()}
     elif name in VOCABULARIES:
-        model = VOCABULARIES[name]
-        labels = {str(entry.pk): entry.label for entry in model.objects.filter(pk__in=values)}
+        labels = vocabulary_labels(VOCABULARIES[name])
     labels = {value: labels.get(value, value) for value in values}
     return _disambiguated(name, labels)
 

@@ -350,34 +350,37 @@ def highlight(q: str) -> dict:
 
     The sub-fields in the query's scripts are highlighted too (they share the
     text of their field); `service.py` keeps the first one that found
-    something. The highlighter gets a query of its own, the words without
-    typo tolerance: expanding fuzzy terms again for every hit and field cost
-    seconds per search (`bench/README.md`), and a snippet marking a word
-    the visitor did not type is no help anyway.
+    something. Each highlighted field gets a query of its own, on that field
+    alone, with the words but no typo tolerance:
+    - one query for all the fields made the highlighter weigh every field's
+      terms again for every hit and every field (a term lookup in each
+      segment): per field, the same snippets cost half as much (bench/README.md);
+    - expanding fuzzy terms again for every hit and field cost seconds per
+      search, and a snippet marking a word the visitor did not type is no help.
+    The n-gram sub-fields get each word in their scripts as a phrase: the
+    word's pieces in a row mark the word itself, where the pieces one by one
+    would mark every syllable they share.
     """
     fields = {}
     for name, fragments in HIGHLIGHTED.items():
-        options = {"number_of_fragments": fragments}
-        if fragments:
-            options["fragment_size"] = SNIPPET_CHARS
         for sub in highlight_subfields(q):
-            fields[f"{name}{sub}"] = options
-    words = [name for name in fields if not name.endswith(".ngram")]
-    should = [{"multi_match": {"query": q, "fields": words}}]
-    pieces = [name for name in fields if name.endswith(".ngram")]
-    if pieces:
-        # Each word as a phrase, as ngram_clause finds it: its pieces in a row
-        # mark the word itself, where the pieces one by one would mark every
-        # syllable it shares with others.
-        should.extend(
-            {"multi_match": {"query": word, "fields": pieces, "type": "phrase"}}
-            for word in ngram_words(q).split()
-        )
+            field = f"{name}{sub}"
+            options = {"number_of_fragments": fragments}
+            if fragments:
+                options["fragment_size"] = SNIPPET_CHARS
+            if sub == ".ngram":
+                # Each word as a phrase, as ngram_clause finds it.
+                phrases = [{"match_phrase": {field: word}} for word in ngram_words(q).split()]
+                options["highlight_query"] = (
+                    phrases[0] if len(phrases) == 1 else {"bool": {"should": phrases}}
+                )
+            else:
+                options["highlight_query"] = {"match": {field: q}}
+            fields[field] = options
     return {
         "pre_tags": ["<mark>"],
         "post_tags": ["</mark>"],
         "encoder": "html",
-        "highlight_query": {"bool": {"should": should}},
         "fields": fields,
     }
 

@@ -9,12 +9,13 @@ still waiting in the task queue, is never listed.
 
 import logging
 import time
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from elastic_transport import SerializationError, TransportError
-from elasticsearch import ApiError
+from elasticsearch import ApiError, Elasticsearch
 
 from resource_hub.access.records import visible_records
 from resource_hub.access.viewers import Viewer
@@ -54,6 +55,30 @@ def forget_outage() -> None:
     _down_until = 0.0
 
 
+#: What `search()` reads of an answer. The node leaves out the rest (shard counts,
+#: scores, each aggregation's error bounds, …): less to send and to parse.
+SEARCH_FILTER_PATH = (
+    "hits.total.value",
+    "hits.hits._id",
+    "hits.hits._source",
+    "hits.hits.highlight",
+    "hits.hits.sort",
+    "aggregations.*.values.buckets.key",
+    "aggregations.*.values.buckets.key_as_string",
+    "aggregations.*.values.buckets.doc_count",
+    "suggest.did_you_mean.options.text",
+)
+
+
+@lru_cache(maxsize=1)
+def _searcher(client: Elasticsearch) -> Elasticsearch:
+    """`client` without retries: a search that failed is answered from the database.
+
+    Kept: `options()` builds a new client object (and its ~40 namespaces) per call.
+    """
+    return client.options(max_retries=0)
+
+
 def _send(**request) -> dict:
     global _down_until
     client = get_client()
@@ -62,7 +87,7 @@ def _send(**request) -> dict:
     if time.monotonic() < _down_until:
         raise _Unavailable("the search engine is unreachable")
     try:
-        return client.options(max_retries=0).search(index=alias_name(), **request).body
+        return _searcher(client).search(index=alias_name(), **request).body
     except SerializationError as error:
         # A TransportError, but the node was never asked: the request's values are to blame.
         raise _refused(request, error) from error
@@ -127,10 +152,10 @@ def search(params: SearchParams) -> SearchResult:
     """Search released records as `params.viewer` may see them."""
     try:
         named = query_codes(params.q, vocabulary_index()) if params.q else None
-        answer = _send(**search_body(params, vocabulary=named))
+        answer = _send(**search_body(params, vocabulary=named), filter_path=SEARCH_FILTER_PATH)
     except _Unavailable as reason:
         return database_search(params, reason=str(reason))
-    raw = answer["hits"]["hits"]
+    raw = answer["hits"].get("hits", [])  # filter_path drops an empty list
     full_page = len(raw) == params.page_size and "sort" in raw[-1]
     records = _visible(raw, params.viewer)
     return SearchResult(

@@ -40,6 +40,16 @@ def english_by_default():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def fresh_search_labels():
+    """Search keeps facet labels per process (search/labels.py); a test's rolled-back
+    changes to a vocabulary or an institution must not show in the next test."""
+    yield
+    from search.labels import forget_labels  # after Django is set up
+
+    forget_labels()
+
+
 @pytest.fixture
 def postgres_db(db):
     """The test database, which must be PostgreSQL."""

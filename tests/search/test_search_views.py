@@ -73,6 +73,16 @@ def test_the_api_answers_with_results_and_facets(client, indexed):
     }
 
 
+def test_the_api_answer_is_exactly_its_documented_schema(client, indexed):
+    """The endpoint renders SearchResult.as_json; the schema documents it (OpenAPI)."""
+    from search.api import SearchOut
+
+    body = client.get("/api/v1/search", {"q": "水稻"}).json()
+
+    assert body["results"] and body["facets"]
+    assert SearchOut.model_validate(body).model_dump() == body  # no field more, none less
+
+
 @pytest.mark.parametrize(
     ("query", "parameter"),
     [
