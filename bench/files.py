@@ -386,38 +386,21 @@ def released_record_with(document_id: int):
     The record's own document row points at the same object (the uploaded
     file's key), so nothing is copied; `forget_record` removes rows only.
     """
-    from resource_hub.core.vocabularies import Country, Language, Licence, ResourceType
+    from _records import bench_admin, bench_institution, teaching_resource
+
     from resource_hub.files.models import ResourceDocument
-    from resource_hub.institutions.services import institution_create
-    from resource_hub.portal.services import site_bootstrap
-    from resource_hub.records.models import TeachingResourcePage
-    from resource_hub.records.services import file_attach, record_create_draft, record_release
+    from resource_hub.records.services import file_attach, record_release
 
     uploaded = ResourceDocument.objects.get(pk=document_id)
-    user_model = get_user_model()
-    admin = user_model.objects.filter(username="bench-files-admin").first()
-    admin = admin or user_model.objects.create_superuser(
-        "bench-files-admin", "bench-files@example.org", uuid.uuid4().hex
+    admin = bench_admin("files")
+    institution = bench_institution(
+        admin, f"Download Benchmark College {uuid.uuid4().hex[:6]}", "下载基准学院"
     )
-    site_bootstrap()
-    institution = institution_create(
-        user=admin,
-        name_en=f"Download Benchmark College {uuid.uuid4().hex[:6]}",
-        name_local="下载基准学院",
-        country=Country.objects.get(code="CN"),
-        institution_type="vocational_college",
-    )
-    record = record_create_draft(
-        user=admin,
-        institution=institution,
-        record_class=TeachingResourcePage,
+    record = teaching_resource(
+        admin,
+        institution,
         title="课程讲义 Lecture notes (download benchmark)",
         abstract="A released record whose file the benchmark downloads anonymously.",
-        language=Language.objects.get(code="zh"),
-        resource_type=ResourceType.objects.filter(applies_to="material").first(),
-        licence=Licence.objects.get(code="CC-BY-4.0"),
-        year=2026,
-        creators=[{"name": "Li Wei"}],
     )
     document = ResourceDocument.objects.create(
         title="Lecture notes",

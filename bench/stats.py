@@ -73,47 +73,26 @@ from _gunicorn_site import HTTPS, SECRET_KEY, free_port, start_server
 django.setup()
 
 import requests
+from _records import bench_admin, bench_institution, teaching_resource
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone, translation
 
-from resource_hub.core.vocabularies import Country, Language, Licence, ResourceType
 from resource_hub.files.services import document_create
-from resource_hub.institutions.services import institution_create
-from resource_hub.portal.services import site_bootstrap
-from resource_hub.records.models import TeachingResourcePage
-from resource_hub.records.services import file_attach, record_create_draft, record_release
+from resource_hub.records.services import file_attach, record_release
 from resource_hub.stats.models import AggregatedDay, DailyUsage, UsageEvent
 
 
 def make_record():
-    user_model = get_user_model()
-    admin = user_model.objects.filter(username="bench-stats-admin").first()
-    admin = admin or user_model.objects.create_superuser(
-        "bench-stats-admin", "bench-stats@example.org", uuid.uuid4().hex
-    )
-    site_bootstrap()
-    institution = institution_create(
-        user=admin,
-        name_en=f"Statistics Benchmark College {PREFIX}",
-        name_local="统计基准学院",
-        country=Country.objects.get(code="CN"),
-        institution_type="vocational_college",
-    )
-    record = record_create_draft(
-        user=admin,
-        institution=institution,
-        record_class=TeachingResourcePage,
+    admin = bench_admin("stats")
+    institution = bench_institution(admin, f"Statistics Benchmark College {PREFIX}", "统计基准学院")
+    record = teaching_resource(
+        admin,
+        institution,
         title="职业教育 Lesson plan for the statistics benchmark",
         abstract="A lesson plan whose views and downloads are counted.",
-        language=Language.objects.get(code="zh"),
-        resource_type=ResourceType.objects.filter(applies_to="material").first(),
-        licence=Licence.objects.get(code="CC-BY-4.0"),
-        year=2026,
-        creators=[{"name": "Li Wei"}],
     )
     document = document_create(
         user=admin,
