@@ -9,13 +9,10 @@ def _forget_client(*, setting, **kwargs):
     # The cached client was built from settings; rebuild it when they change
     # (pytest-django's `settings` fixture), as Django does for its own caches.
     if setting.startswith("ELASTICSEARCH_"):
-        # Inside: service imports the record models, not yet loaded when apps.py is.
-        from . import related, service
-        from .client import get_client
+        from .client import forget_outage, get_client
 
         get_client.cache_clear()
-        service.forget_outage()
-        related.forget_outage()
+        forget_outage()
 
 
 class SearchConfig(AppConfig):

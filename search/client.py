@@ -4,6 +4,7 @@ The client is built lazily from settings on first use and cached, so
 `manage.py` and tests start without a search node.
 """
 
+import time
 from functools import cache
 
 from django.conf import settings
@@ -21,6 +22,30 @@ def get_client() -> Elasticsearch | None:
         retry_on_timeout=True,
         max_retries=2,
     )
+
+
+#: After the node did not answer, searches and related records go straight to
+#: the database for this long, so that a node that hangs (rather than refuses)
+#: does not make every visitor wait for the timeout.
+RETRY_AFTER_SECONDS = 30
+_down_until = 0.0
+
+
+def node_seems_down() -> bool:
+    """Did the node fail to answer within the last RETRY_AFTER_SECONDS?"""
+    return time.monotonic() < _down_until
+
+
+def mark_node_down() -> None:
+    """The node did not answer: leave it alone for RETRY_AFTER_SECONDS."""
+    global _down_until
+    _down_until = time.monotonic() + RETRY_AFTER_SECONDS
+
+
+def forget_outage() -> None:
+    """Ask the node again next time (called when the settings change)."""
+    global _down_until
+    _down_until = 0.0
 
 
 def index_name(suffix: str) -> str:

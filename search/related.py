@@ -13,7 +13,6 @@ nothing: always one database query, never an error.
 """
 
 import logging
-import time
 
 from elastic_transport import TransportError
 from elasticsearch import ApiError
@@ -23,17 +22,16 @@ from resource_hub.access.search import query_filter
 from resource_hub.access.viewers import Viewer, as_viewer
 from resource_hub.records.models import RecordPage
 
-from .client import get_client
+from .client import get_client, mark_node_down, node_seems_down
 from .lifecycle import alias_name
 
 logger = logging.getLogger(__name__)
 
 RELATED_COUNT = 5
 #: A record page must not wait on a slow node: after this, the fallback, and
-#: the next pages go straight to it for a while (as search.service does).
+#: searches and the next pages go straight to the database for a while
+#: (`client.mark_node_down`, shared with search.service).
 TIMEOUT_SECONDS = 2
-RETRY_AFTER_SECONDS = 30
-_down_until = 0.0
 #: The fields whose words say what a record is about, in every language; not
 #: the file text (long, and costly to draw terms from) nor the n-grams (noise).
 #: The field itself holds every script's words (ICU's word breaks); of the
@@ -45,12 +43,6 @@ RELATED_FIELDS = [
     *(f"{name}.{language}" for name in _TEXT for language in ("zh", "en")),
     "subjects",
 ]
-
-
-def forget_outage() -> None:
-    """Ask the node again on the next page (called when the settings change)."""
-    global _down_until
-    _down_until = 0.0
 
 
 def related_body(record_id: int, viewer: Viewer, *, size: int = RELATED_COUNT) -> dict:
@@ -83,16 +75,15 @@ def related_body(record_id: int, viewer: Viewer, *, size: int = RELATED_COUNT) -
 
 def related_ids(record_id: int, viewer: Viewer, *, size: int = RELATED_COUNT) -> list[int]:
     """Ids of the records most like this one that `viewer` may see ([] when search cannot say)."""
-    global _down_until
     client = get_client()
-    if client is None or time.monotonic() < _down_until:
+    if client is None or node_seems_down():
         return []
     try:
         answer = client.options(max_retries=0, request_timeout=TIMEOUT_SECONDS).search(
             index=alias_name(), **related_body(record_id, viewer, size=size)
         )
     except TransportError as error:
-        _down_until = time.monotonic() + RETRY_AFTER_SECONDS
+        mark_node_down()
         logger.warning("Related records from the database, search unreachable: %s", error)
         return []
     except ApiError as error:  # 404: no index yet, or the record is not in it

@@ -8,7 +8,6 @@ still waiting in the task queue, is never listed.
 """
 
 import logging
-import time
 from functools import lru_cache
 
 from django.utils.html import escape
@@ -21,7 +20,7 @@ from resource_hub.access.records import visible_records
 from resource_hub.access.viewers import Viewer
 from resource_hub.records.models import RecordPage
 
-from .client import get_client
+from .client import get_client, mark_node_down, node_seems_down
 from .display import CARD_FIELDS, clean_snippets
 from .facets import FACETS
 from .fallback import database_search
@@ -39,20 +38,9 @@ class _Unavailable(Exception):
     """Elasticsearch cannot answer; the message is safe to show."""
 
 
-#: After a node did not answer, searches go straight to the database for this
-#: long, so that a node that hangs (rather than refuses) does not make every
-#: visitor wait for the timeout.
-RETRY_AFTER_SECONDS = 30
-_down_until = 0.0
 #: 4xx answers about the engine rather than the request (credentials, a
 #: timeout, too many requests): the visitor is not to blame, search is degraded.
 _ENGINE_SIDE_4XX = frozenset({401, 403, 404, 408, 429})
-
-
-def forget_outage() -> None:
-    """Try the node again on the next search (called when the settings change)."""
-    global _down_until
-    _down_until = 0.0
 
 
 #: What `search()` reads of an answer. The node leaves out the rest (shard counts,
@@ -80,11 +68,10 @@ def _searcher(client: Elasticsearch) -> Elasticsearch:
 
 
 def _send(**request) -> dict:
-    global _down_until
     client = get_client()
     if client is None:
         raise _Unavailable("search is not configured")
-    if time.monotonic() < _down_until:
+    if node_seems_down():
         raise _Unavailable("the search engine is unreachable")
     try:
         return _searcher(client).search(index=alias_name(), **request).body
@@ -92,7 +79,7 @@ def _send(**request) -> dict:
         # A TransportError, but the node was never asked: the request's values are to blame.
         raise _refused(request, error) from error
     except TransportError as error:
-        _down_until = time.monotonic() + RETRY_AFTER_SECONDS
+        mark_node_down()
         logger.warning("Elasticsearch unreachable, answering from the database: %s", error)
         raise _Unavailable("the search engine is unreachable") from error
     except ApiError as error:

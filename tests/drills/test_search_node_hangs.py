@@ -12,6 +12,7 @@ import threading
 import pytest
 from django.urls import reverse
 
+from search import client as search_client
 from search import service
 from search.params import parse_params
 
@@ -45,10 +46,10 @@ def silent_node(settings):
     node = SilentNode()
     settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{node.port}"
     settings.ELASTICSEARCH_TIMEOUT = 1  # seconds; production's default is 10
-    service.forget_outage()
+    search_client.forget_outage()
     yield node
     node.close()
-    service.forget_outage()
+    search_client.forget_outage()
 
 
 @pytest.mark.django_db

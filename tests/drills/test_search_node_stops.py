@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from resource_hub.records.services import record_release
+from search import client as search_client
 from search import lifecycle, service
 from search.errors import SearchUnavailable
 from search.params import parse_params
@@ -82,10 +83,10 @@ def relayed(es_client, settings):
     """The site talks to the node through the relay; `es_client` still reaches it directly."""
     relay = Relay(settings.ELASTICSEARCH_URL)
     settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{relay.port}"
-    service.forget_outage()
+    search_client.forget_outage()
     yield relay
     relay.cut()
-    service.forget_outage()
+    search_client.forget_outage()
 
 
 @pytest.mark.django_db
@@ -107,7 +108,7 @@ def test_a_rebuild_cut_short_keeps_the_old_index_and_the_next_one_succeeds(
     assert away.degraded and away.total == 3  # from the database meanwhile
 
     relayed.resume()
-    service.forget_outage()
+    search_client.forget_outage()
     back = service.search(parse_params({"q": "rice"}))
     assert not back.degraded and back.total == 3  # the old index, as before
     second = lifecycle.rebuild()

@@ -10,6 +10,7 @@ from elastic_transport import ApiResponseMeta, HttpHeaders, NodeConfig
 from elasticsearch import ApiError
 
 from resource_hub.core.params import InvalidParameter
+from search import client as search_client
 from search import lifecycle, service
 from search.facets import FACETS
 from search.params import encode_cursor
@@ -125,7 +126,7 @@ def test_a_forged_but_well_formed_cursor_refused_by_elasticsearch_is_a_400_not_d
     assert "This cursor is not one we gave out" in page.content.decode()
 
     # The node was not taken for down: the next search is answered by it.
-    assert service._down_until == 0.0
+    assert search_client._down_until == 0.0
     body = client.get(API, {"q": "worksheet"}).json()
     assert body["degraded"] is False and body["total"] == 3
     assert "answering from the database" not in caplog.text
@@ -175,7 +176,7 @@ def test_a_value_elasticsearch_refuses_names_the_facet_field(indexed):
         service._send(query={"term": {"year": "not a year"}}, size=1)
 
     assert refusal.value.parameter == "year"
-    assert service._down_until == 0.0
+    assert search_client._down_until == 0.0
 
 
 class Refusing:

@@ -4,7 +4,7 @@ import time
 
 from resource_hub.core.vocabularies import Language, SubjectField
 from resource_hub.records.models import AccessLevel
-from search import related
+from search import client as search_client
 from search.lifecycle import rebuild
 from search.related import related_records
 
@@ -99,7 +99,7 @@ def test_without_search_the_page_shows_records_of_the_same_subject(
     assert neighbour.title in similar
     assert hidden.title not in page and other.title not in similar
     # The next pages do not wait for the node again for a while.
-    assert related._down_until > time.monotonic() + related.RETRY_AFTER_SECONDS - 5
+    assert search_client._down_until > time.monotonic() + search_client.RETRY_AFTER_SECONDS - 5
 
 
 def test_without_search_configured_a_record_without_a_subject_shows_none(

@@ -224,10 +224,10 @@ def test_did_you_mean_corrects_a_latin_typo_only_towards_visible_records(
 
 
 def test_after_an_outage_searches_skip_the_node_for_a_while(es_client, corpus, monkeypatch):
-    from search import service
+    from search import client as search_client
 
     assert not run(q="水稻").degraded
-    monkeypatch.setattr(service, "_down_until", time.monotonic() + 60)  # as after a failure
+    monkeypatch.setattr(search_client, "_down_until", time.monotonic() + 60)  # as after a failure
 
     result = run(q="水稻")  # the node answers, but is not asked
 
@@ -235,11 +235,11 @@ def test_after_an_outage_searches_skip_the_node_for_a_while(es_client, corpus, m
 
 
 def test_a_failure_marks_the_node_down_until_the_settings_change(db, settings):
-    from search import service
+    from search import client as search_client
 
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
     assert run(q="x").degraded
-    assert service._down_until > time.monotonic() + service.RETRY_AFTER_SECONDS - 5
+    assert search_client._down_until > time.monotonic() + search_client.RETRY_AFTER_SECONDS - 5
 
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:10"
-    assert service._down_until == 0.0
+    assert search_client._down_until == 0.0
