@@ -14,6 +14,7 @@ nothing: always one database query, never an error.
 
 import logging
 
+from django.conf import settings
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
@@ -27,7 +28,6 @@ from .lifecycle import alias_name
 
 logger = logging.getLogger(__name__)
 
-RELATED_COUNT = 5
 #: A record page must not wait on a slow node: after this, the fallback, and
 #: searches and the next pages go straight to the database for a while
 #: (`client.mark_node_down`, shared with search.service).
@@ -45,7 +45,7 @@ RELATED_FIELDS = [
 ]
 
 
-def related_body(record_id: int, viewer: Viewer, *, size: int = RELATED_COUNT) -> dict:
+def related_body(record_id: int, viewer: Viewer, *, size: int) -> dict:
     """The more-like-this search for `record_id`, limited to what `viewer` may see."""
     like = {
         "more_like_this": {
@@ -73,7 +73,7 @@ def related_body(record_id: int, viewer: Viewer, *, size: int = RELATED_COUNT) -
     }
 
 
-def related_ids(record_id: int, viewer: Viewer, *, size: int = RELATED_COUNT) -> list[int]:
+def related_ids(record_id: int, viewer: Viewer, *, size: int) -> list[int]:
     """Ids of the records most like this one that `viewer` may see ([] when search cannot say)."""
     client = get_client()
     if client is None or node_seems_down():
@@ -92,11 +92,13 @@ def related_ids(record_id: int, viewer: Viewer, *, size: int = RELATED_COUNT) ->
     return [int(hit["_id"]) for hit in answer["hits"]["hits"]]
 
 
-def related_records(record, who, *, exclude=(), size: int = RELATED_COUNT) -> list:
+def related_records(record, who, *, exclude=(), size: int | None = None) -> list:
     """Up to `size` records like `record` that `who` (a request, a user) may open, most alike first.
 
-    `exclude`: ids not to list again (the record's own chosen relations).
+    `size`: SIMILAR_RECORDS_COUNT by default. `exclude`: ids not to list again
+    (the record's own chosen relations).
     """
+    size = size or settings.SIMILAR_RECORDS_COUNT
     viewer = as_viewer(who)
     shown = {record.pk, *exclude}
     ids = [pk for pk in related_ids(record.pk, viewer, size=size + len(shown)) if pk not in shown]

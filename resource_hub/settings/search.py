@@ -18,6 +18,9 @@ ELASTICSEARCH_TIMEOUT = env_int("ELASTICSEARCH_TIMEOUT", 10)
 # sending a whole book with every bulk request.
 ELASTICSEARCH_FILE_TEXT_MAX_CHARS = env_int("ELASTICSEARCH_FILE_TEXT_MAX_CHARS", 100_000)
 
+# How many similar records a record's page lists (search/related.py).
+SIMILAR_RECORDS_COUNT = 5
+
 # Wagtail's own search (the admin, and the fallback for public search) stays in
 # the database: the public index is ours, built by search/.
 WAGTAILSEARCH_BACKENDS = {

@@ -81,6 +81,7 @@ class ParityWorld:
     restrictions: dict = field(default_factory=dict)  # state -> its own restriction
     collection_a: object = None  # institution A's, holding COLLECTION_A_STATES
     collection_unreleased: object = None  # institution A's, never released
+    anchor: object = None  # institution B's public record like all the others (similar records)
 
 
 def _people():
@@ -182,6 +183,7 @@ def build() -> ParityWorld:
     collection_unreleased = _collection(
         users, inst_a, "Parity unreleased picks", records.values(), release=False
     )
+    anchor = _anchor(users, inst_b)
     inst_a.refresh_from_db()
     inst_b.refresh_from_db()
     return ParityWorld(
@@ -196,7 +198,25 @@ def build() -> ParityWorld:
         restrictions=restrictions,
         collection_a=collection_a,
         collection_unreleased=collection_unreleased,
+        anchor=anchor,
     )
+
+
+def _anchor(users, institution):
+    """A public record of institution B worded like every parity record ("… parity
+    lesson", "About the …"): its page's "Similar records" can list any of them."""
+    admin = users["admin"]
+    record = record_create_draft(
+        user=admin,
+        institution=institution,
+        record_class=TeachingResourcePage,
+        creators=[{"name": "Li Wei"}],
+        keywords=["anchor"],
+        **record_fields(
+            title="Anchor parity lesson", slug="anchor-parity-lesson", abstract="About the anchor."
+        ),
+    )
+    return record_release(user=admin, record=record)
 
 
 def _collection(users, institution, title, records, *, release=True):

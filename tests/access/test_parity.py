@@ -94,7 +94,10 @@ def parity(django_db_setup, django_db_blocker):
     }
     with (
         django_db_blocker.unblock(),
-        override_settings(ELASTICSEARCH_INDEX_PREFIX=prefix, STORAGES=storages),
+        # Every parity record is like the anchor: the anchor's page lists them all.
+        override_settings(
+            ELASTICSEARCH_INDEX_PREFIX=prefix, STORAGES=storages, SIMILAR_RECORDS_COUNT=50
+        ),
     ):
         outer = transaction.atomic()
         outer.__enter__()
@@ -187,6 +190,21 @@ def _search_page(client, world, state):
     return _listing(lambda w: f"/en/search/?q={STATES[state]}", once=False)(client, world, state)
 
 
+def _similar(client, world, state):
+    """The anchor's page (public, institution B): is the record under "Similar records"?"""
+    key = (id(client), world.anchor.url)
+    response = _fetched.get(key)
+    if response is None:
+        response = _fetched[key] = client.get(world.anchor.url)
+    if answer(response) != "ok":
+        return answer(response)
+    page = response.content.decode()
+    if 'id="similar-heading"' not in page:
+        return "absent"
+    similar = page.split('id="similar-heading"', 1)[1].split("</section>", 1)[0]
+    return "shown" if f"/{world.records[state].slug}/" in similar else "absent"
+
+
 def _api(path, key):
     def check(client, world, state):
         response = client.get(
@@ -257,6 +275,7 @@ PUBLIC_SURFACES = {
     "search page": (_search_page, table.found),
     "search api": (_api("/api/v1/search", "results"), table.found),
     "suggest api": (_api("/api/v1/search/suggest", "suggestions"), table.suggested),
+    "similar records": (_similar, table.found),
     "records api": (_api("/api/v1/records", "results"), table.found),
     "api record": (_get(lambda w, s: f"/api/v1/records/{w.records[s].pk}"), table.api_record),
     "api export": (
