@@ -19,15 +19,18 @@ the database, writes the objects back under their names and rebuilds the index.
 import hashlib
 import json
 import os
+import shutil
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from django.utils.translation import gettext as _
 
+from resource_hub.files.errors import StorageUnavailable
 from resource_hub.files.inventory import list_objects
-from resource_hub.files.objectstore import bucket, default_storage, is_s3
+from resource_hub.files.objectstore import bucket, default_storage, is_s3, reaching_store
 
 from . import database
 from .errors import BackupError
@@ -64,12 +67,17 @@ def backup(destination: Path, *, on_object: Advance | None = None) -> BackupSumm
         folder.mkdir(parents=True, mode=0o700)
     except FileExistsError as error:
         raise BackupError(_("%(folder)s exists already.") % {"folder": folder}) from error
-    dump_file = database.dump(folder)
-    copies = []
-    for stored in list_objects(""):
-        copies.append(_copy_out(stored.name, folder / OBJECTS))
-        if on_object:
-            on_object(1)
+    try:
+        dump_file = database.dump(folder)
+        copies = []
+        with _reaching_store():
+            for stored in list_objects(""):
+                copies.append(_copy_out(stored.name, folder / OBJECTS))
+                if on_object:
+                    on_object(1)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)  # no half backup left to be mistaken for one
+        raise
     manifest = {
         "format": FORMAT,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -120,12 +128,31 @@ def restore(
     `manifest`: what `check` returned for this folder; without it, the backup is checked first.
     """
     manifest = manifest if manifest is not None else check(folder)
+    with _reaching_store():  # before the database is touched: all of it, or nothing
+        next(iter(list_objects("")), None)
     database.restore(folder / manifest["database"]["file"])
-    for entry in manifest["objects"]:
-        _copy_in(entry["name"], _object_path(folder, entry["name"]), entry.get("content_type"))
-        if on_object:
-            on_object(1)
+    with _reaching_store():
+        for entry in manifest["objects"]:
+            path = _object_path(folder, entry["name"])
+            _copy_in(entry["name"], path, entry.get("content_type"))
+            if on_object:
+                on_object(1)
     return manifest
+
+
+@contextmanager
+def _reaching_store():
+    """The files app's "store unreachable", said as a backup error."""
+    try:
+        with reaching_store():
+            yield
+    except StorageUnavailable as error:
+        raise BackupError(
+            _(
+                "The object store cannot be reached, so the files were not copied: "
+                "start it, or check S3_ENDPOINT_URL, and run the command again."
+            )
+        ) from error
 
 
 def _object_path(folder: Path, name: str) -> Path:

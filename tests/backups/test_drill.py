@@ -139,3 +139,40 @@ def test_restore_asks_for_confirmation_and_check_changes_nothing(
 def test_a_manifest_cannot_name_a_file_outside_the_backup(tmp_path):
     with pytest.raises(BackupError, match="unsafe"):
         archive._object_path(tmp_path, "../../etc/passwd")
+
+
+@pytest.fixture
+def store_down(settings):
+    """The site's storage pointed at a port where nothing listens."""
+    options = dict(settings.STORAGES["default"]["OPTIONS"])
+    options["endpoint_url"] = "http://127.0.0.1:9"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {**settings.STORAGES["default"], "OPTIONS": options},
+    }
+
+
+def test_a_backup_without_the_store_says_so_and_leaves_no_folder(
+    world, s3_storage, tmp_path, store_down
+):
+    with pytest.raises(CommandError, match="object store cannot be reached"):
+        call_command("backup", str(tmp_path), no_progress=True)
+
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_restore_without_the_store_changes_nothing(
+    world, make_record, s3_storage, tmp_path, request
+):
+    site_with_files(world, make_record)
+    call_command("backup", str(tmp_path), no_progress=True)
+    (folder,) = tmp_path.iterdir()
+    record = RecordPage.objects.order_by("pk").last()
+    record.title = "Edited after the backup"
+    record.save()
+    request.getfixturevalue("store_down")
+
+    with pytest.raises(CommandError, match="object store cannot be reached"):
+        call_command("restore", str(folder), "--yes", no_progress=True)
+
+    assert RecordPage.objects.get(pk=record.pk).title == "Edited after the backup"
