@@ -91,6 +91,11 @@ def record_create_draft(
         raise RecordPermissionDenied(_("You can only add records to your own institution."))
     if not creators:
         raise RecordError(_("Name at least one creator."))
+    # Drafts made under one institution at the same moment (teachers, an import, the
+    # API) take turns from here: the slug is chosen, and the page's place in the
+    # tree taken, under a lock on the institution's row, so that neither picks what
+    # the other is about to write (tests/records/test_concurrent_drafts.py).
+    institution = type(institution).objects.select_for_update().get(pk=institution.pk)
     fields.setdefault(
         "slug",
         record_slug(
