@@ -4,7 +4,7 @@ MANAGE := $(VENV)/bin/python manage.py
 RUN_HOST ?= 127.0.0.1
 RUN_PORT ?= 8000
 
-.PHONY: run test test-deps worker services services-stop services-status lint format bench install \
+.PHONY: run test test-deps worker services services-stop services-status lint format bench load install \
 	check-suite pytest migrations-check messages messages-check
 
 install: $(VENV)/.installed
@@ -80,6 +80,15 @@ messages-check:
 	$(MANAGE) makemessages --all --no-location $(MESSAGES_IGNORE) -v0
 	$(MANAGE) catalogues --check
 
+# locust (bench/load.py) lives in its own dependency group: it brings gevent and Flask.
+LOAD_GROUP := UV_PROJECT_ENVIRONMENT=$(CURDIR)/$(VENV) .tools/bin/uv sync --frozen --quiet --group load
+
 ## bench: run the benchmarks against the real services (figures, not pass/fail)
 bench: install
+	$(LOAD_GROUP)
 	scripts/with-services.sh sh -c 'for b in bench/[!_]*.py; do $(VENV)/bin/python "$$b" || exit 1; done'
+
+## load: 50 users at once (visitors, teachers uploading 20 MiB, editors) against gunicorn (bench/load.py)
+load: install
+	$(LOAD_GROUP)
+	scripts/with-services.sh $(VENV)/bin/python bench/load.py $(LOAD_ARGS)

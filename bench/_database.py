@@ -17,8 +17,9 @@ def env_services_value(name: str) -> str:
     return ""
 
 
-def own_database(name: str) -> str:
-    """The services' PostgreSQL URL with the database `name`, created when missing."""
+def own_database(name: str, *, fresh: bool = False) -> str:
+    """The services' PostgreSQL URL with the database `name`, created when missing
+    (dropped first and made again when `fresh`)."""
     import psycopg  # the site's driver; imported here so --help works without it
 
     url = os.environ.get("DATABASE_URL") or env_services_value("DATABASE_URL")
@@ -27,6 +28,8 @@ def own_database(name: str) -> str:
     parts = urlsplit(url)
     server = urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
     with psycopg.connect(server, autocommit=True) as connection:
+        if fresh:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         if found.fetchone() is None:
             connection.execute(f'CREATE DATABASE "{name}"')

@@ -40,7 +40,6 @@ import io
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -83,7 +82,7 @@ os.environ.setdefault("ELASTICSEARCH_TIMEOUT", "60")  # a busy 2-core machine
 os.environ["API_THROTTLE_ANONYMOUS"] = os.environ["API_THROTTLE_USER"] = NO_REFUSAL
 
 import django
-from _gunicorn_site import HTTPS, SECRET_KEY, free_port, start_server
+from _gunicorn_site import HTTPS, SECRET_KEY, free_port, production_static, start_server
 from _s3 import s3_client
 
 django.setup()
@@ -339,35 +338,6 @@ def clean_bucket(client) -> int:
 
 
 # --- the run ----------------------------------------------------------------------------
-
-
-def production_static(folder: Path, server_env: dict) -> dict:
-    """Production settings with their static files collected into `folder`.
-
-    Production serves static files through ManifestStaticFilesStorage, so a page
-    needs the manifest `collectstatic` writes into STATIC_ROOT; a settings module
-    of the benchmark's own (production's, with STATIC_ROOT in `folder`) keeps the
-    working tree's `static/` out of it. Returns the server's environment.
-    """
-    (folder / "bench_api_settings.py").write_text(
-        "from resource_hub.settings.production import *  # noqa: F403\n"
-        f"STATIC_ROOT = {str(folder / 'static')!r}\n"
-    )
-    env = {
-        **server_env,
-        "DJANGO_SETTINGS_MODULE": "bench_api_settings",
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH")])),
-        "SECRET_KEY": SECRET_KEY,
-        "ALLOWED_HOSTS": "127.0.0.1",
-    }
-    subprocess.run(  # noqa: S603 - our own manage.py
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity=0"],
-        cwd=ROOT,
-        env={**os.environ, **env},
-        check=True,
-        stderr=subprocess.DEVNULL,
-    )
-    return env
 
 
 def forget_deposits(teacher) -> int:

@@ -56,6 +56,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resource_hub.settings.dev")
 
 import django
 from _gunicorn_site import HTTPS, SECRET_KEY, free_port, start_server
+from _pdf import make_file
 from _s3 import s3_client
 
 django.setup()
@@ -73,44 +74,6 @@ BROWSER = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/131.0 Safari/537.36"
 )
-
-
-def make_file(path: Path, size: int) -> None:
-    """A valid one-page PDF of about `size` bytes: a text page plus one big stream of
-    random (incompressible) bytes, with a correct cross-reference table."""
-    block = os.urandom(MIB)
-    text = b"BT /F1 18 Tf 72 720 Td (Benchmark lecture: photosynthesis) Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 << /Type /Font /Subtype /Type1"
-        b" /BaseFont /Helvetica >> >> >> >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text),
-    ]
-    offsets = []
-    with path.open("wb") as out:
-        out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-        for number, body in enumerate(objects, start=1):
-            offsets.append(out.tell())
-            out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
-        noise = max(0, size - out.tell() - 1024)
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n<< /Length %d >>\nstream\n" % (len(objects) + 1, noise))
-        written = 0
-        while written < noise:
-            piece = block[: min(MIB, noise - written)]
-            out.write(piece)
-            written += len(piece)
-        out.write(b"\nendstream\nendobj\n")
-        xref = out.tell()
-        out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1))
-        for offset in offsets:
-            out.write(b"%010d 00000 n \n" % offset)
-        out.write(
-            b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-            % (len(offsets) + 1, xref)
-        )
 
 
 class PeakMemory:
