@@ -15,6 +15,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from elastic_transport import SerializationError, TransportError
 from elasticsearch import ApiError, Elasticsearch
+from wagtail.models import Site
 
 from resource_hub.access.records import visible_records
 from resource_hub.access.viewers import Viewer
@@ -218,10 +219,15 @@ def _visible(raw: list[dict], viewer: Viewer) -> dict[int, RecordPage]:
 
 def _hits(raw: list[dict], visible: dict[int, RecordPage]) -> list[Hit]:
     hits = []
+    # The sites' root paths, read once for the page of hits: each page's get_url()
+    # would read them again from the cache (unpickled every time) otherwise. The
+    # attribute is the one Page._get_site_root_paths keeps them in per object.
+    roots = Site.get_site_root_paths()
     for raw_hit in raw:
         page = visible.get(int(raw_hit["_id"]))
         if page is None:
             continue
+        page._wagtail_cached_site_root_paths = roots
         source, found = raw_hit["_source"], raw_hit.get("highlight", {})
         institution = source.get("institution") or {}
         title = _best(found, "title")
