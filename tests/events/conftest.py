@@ -4,6 +4,7 @@ import pytest
 
 from resource_hub.core.vocabularies import Country, Language
 from resource_hub.events.services import event_create
+from resource_hub.records.services import record_release
 
 
 @pytest.fixture
@@ -30,3 +31,14 @@ def make_event(world):
         return event_create(**fields)
 
     return make
+
+
+@pytest.fixture
+def release(world):
+    """Release a record as its institution's editor."""
+
+    def release(record):
+        editor = world.editor_b if record.get_parent().pk == world.inst_b.pk else world.editor_a
+        return record_release(user=editor, record=record)
+
+    return release
