@@ -137,7 +137,7 @@ class EventPage(Page):
         context.update(event_page_context(self, request=request))
         return context
 
-    def name_for(self, language: str | None) -> str:
+    def name_for(self, language: str | None = None) -> str:
         """Its own-language name for readers of that language, else its English name."""
         language = (language if language is not None else get_language() or "").lower()
         if self.name_local and self.language_id and language.split("-")[0] == self.language_id:

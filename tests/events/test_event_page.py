@@ -169,3 +169,13 @@ def test_the_index_document_names_the_event(es_client, event_world):
     [other] = documents_for(indexable_records().filter(pk=made["elsewhere"].pk))
     assert other["event"] is None
     assert Country.objects.filter(code="CN").exists()
+
+
+def test_a_record_page_names_its_released_event(world, make_event, make_record, release, client):
+    event = make_event()
+    record = release(make_record(event=event))
+    html = client.get(record.url).content.decode()
+    assert "Released at" in html and f'href="{event.url}"' in html
+    hidden = make_event(name_en="A week in preparation", publish=False)
+    other = release(make_record(title="Another lesson", event=hidden))
+    assert "Released at" not in client.get(other.url).content.decode()
