@@ -27,3 +27,26 @@ def test_deleting_an_event_leaves_its_records_without_one(world, make_record, ma
     record = make_record(event=event)
     event.delete()
     assert RecordPage.objects.get(pk=record.pk).event_id is None
+
+
+def test_the_admin_edit_form_chooses_among_events_only(client, world, make_record, make_event):
+    from django.urls import reverse
+
+    from resource_hub.events.models import EventPage
+
+    event = make_event()
+    unreleased = make_event(name_en="A week in preparation", publish=False)
+    record = make_record(event=event)
+    client.force_login(world.editor_a)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[record.pk]))
+    assert response.status_code == 200
+    widget = response.context["form"].fields["event"].widget
+    assert list(widget.target_models) == [EventPage]
+    assert event.title in response.content.decode()  # the chosen event, named
+
+    body = client.get(
+        reverse("wagtailadmin_choose_page_child", args=[event.get_parent().pk]),
+        {"page_type": "events.eventpage"},
+    ).content.decode()
+    assert event.title in body
+    assert unreleased.title not in body  # an editor knows only released events
