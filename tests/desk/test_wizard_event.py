@@ -41,3 +41,14 @@ def test_the_wizard_refuses_an_unreleased_event(world, signed_in, make_event):
     assert response.status_code in (200, 400)  # the form again, with its error
     assert "Select a valid choice" in response.content.decode()
     assert not TeachingResourcePage.objects.exists()
+
+
+def test_the_review_page_names_the_event(world, signed_in, make_record, make_event):
+    from resource_hub.records.services import record_submit
+
+    event = make_event()
+    record = make_record(event=event)
+    record_submit(user=world.teacher_a, record=record)
+    html = signed_in(world.editor_a).get(reverse("desk:review-detail", args=[record.pk]))
+    assert "Released or presented at" in html.content.decode()
+    assert f"{event.title} (2025)" in html.content.decode()
