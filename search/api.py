@@ -38,6 +38,7 @@ class SearchQuery(Schema):
     language: list[str] = Field([], description="ISO 639 code.")
     country: list[str] = Field([], description="ISO 3166 alpha-2 code.")
     institution: list[str] = Field([], description="Institution id.")
+    event: list[str] = Field([], description="Event id (where the record was released).")
     licence: list[str] = Field([], description="SPDX id.")
     year: list[str] = Field([], description="A year, 1 to 9999.")
     has_files: list[str] = Field([], description="true or false.")

@@ -57,7 +57,8 @@ from resource_hub.access.search import CLAUSES_FIELD, SUGGEST_CONTEXT
 # 4: Traditional Chinese folded to Simplified in `.zh` (icu_transform), the
 #    `pinyin` fields and pinyin autocomplete inputs; the ICU word field is what
 #    Thai, Lao, Khmer and Burmese queries match, n-grams only a fallback (issue 16)
-MAPPING_VERSION = 4
+# 5: `event`, where the record was released or presented (issue 18)
+MAPPING_VERSION = 5
 
 #: The sub-fields of every multi-language text field, and their analyzers.
 LANGUAGE_SUBFIELDS = {
@@ -201,6 +202,9 @@ def record_mapping() -> Mapping:
         ),
         "institution": Object(properties=_institution_fields()),
         "partners": Object(properties=_institution_fields()),
+        "event": Object(
+            properties={"id": Keyword(), "name": _name(), "name_local": _name(), "year": Integer()}
+        ),
         "file_text": multilingual(highlighted=True),
         # Pinyin of the Chinese titles and names (search.pinyin, at index time)
         "pinyin": Object(

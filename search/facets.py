@@ -28,6 +28,8 @@ FACETS: tuple[Facet, ...] = (
     Facet("language", "languages", _("Language"), size=30),
     Facet("country", "country", _("Country"), size=30),
     Facet("institution", "institution.id", _("Institution"), size=30),
+    # Where the record was released or presented (an events.EventPage id).
+    Facet("event", "event.id", _("Event"), size=30),
     Facet("licence", "licence", _("Licence"), size=20),
     Facet("year", "year", _("Year"), size=30, kind="integer"),
     Facet("has_files", "has_files", _("Files"), size=2, kind="boolean"),

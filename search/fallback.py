@@ -37,6 +37,7 @@ COUNTED = {
     "resource_type": "resource_type_id",
     "licence": "licence_id",
     "year": "year",
+    "event": "event_id",
 }
 
 

@@ -55,6 +55,9 @@ def indexable_records() -> QuerySet:
         RecordPage.objects.live()
         .select_related("content_type")
         .prefetch_related(
+            Prefetch(
+                "event", queryset=_event_model().objects.only("id", "title", "name_local", "year")
+            ),
             "translations",
             "creators",
             "education_levels",
@@ -126,6 +129,7 @@ def record_document(record, sources: DocumentSources) -> dict:
         ],
         "institution": _institution(institution),
         "partners": [_institution(partner) for partner in record.contributing_institutions.all()],
+        "event": _event(record.event) if record.event_id else None,
         "file_text": file_text(files, cap=sources.file_text_cap),
         "pinyin": _pinyin(record, translations, institution),
         "subjects": subjects,
@@ -216,6 +220,23 @@ def _institution(page) -> dict | None:
         "name": page.title,
         "name_local": page.name_local,
         "country": page.country_id,
+    }
+
+
+def _event_model():
+    # The model the record's `event` points at: events sit above search (an event
+    # page lists its records through search), so it is not imported by name.
+    return RecordPage._meta.get_field("event").related_model
+
+
+def _event(page) -> dict | None:
+    if page is None:
+        return None
+    return {
+        "id": str(page.pk),
+        "name": page.title,
+        "name_local": page.name_local,
+        "year": page.year,
     }
 
 

@@ -25,6 +25,7 @@ from resource_hub.core.vocabularies import (
     SubjectField,
 )
 from resource_hub.institutions.models import InstitutionPage
+from resource_hub.records.models import RecordPage
 
 from .facets import RECORD_TYPE_LABELS
 from .results import FacetResult, FacetValue
@@ -44,6 +45,7 @@ LABELS_TTL = 300
 _lock = threading.Lock()
 _vocabularies: dict[tuple[str, str], tuple[float, dict[str, str]]] = {}
 _institutions: dict[int, tuple[float, str | None]] = {}  # None: no such institution
+_events: dict[tuple[int, str], tuple[float, str | None]] = {}  # by (id, language)
 
 
 def forget_labels(**kwargs) -> None:
@@ -51,6 +53,7 @@ def forget_labels(**kwargs) -> None:
     with _lock:
         _vocabularies.clear()
         _institutions.clear()
+        _events.clear()
 
 
 for _model in (*VOCABULARIES.values(), InstitutionPage):
@@ -60,6 +63,14 @@ for _model in (*VOCABULARIES.values(), InstitutionPage):
             sender=_model,
             dispatch_uid=f"search.labels.{_model.__name__}.{_signal is post_save}",
         )
+
+for _signal in (post_save, post_delete):
+    # By name: events sit above search (see indexing._event_model).
+    _signal.connect(
+        forget_labels,
+        sender="events.EventPage",
+        dispatch_uid=f"search.labels.EventPage.{_signal is post_save}",
+    )
 
 
 def vocabulary_labels(model, language: str | None = None) -> dict[str, str]:
@@ -98,6 +109,33 @@ def institution_titles(ids: list[int]) -> dict[int, str]:
     return titles
 
 
+def event_names(ids: list[int]) -> dict[int, str]:
+    """The names of the events among `ids` for a reader of the active language (one query
+    for those not kept): its own-language name for readers of that language, else English."""
+    language = (get_language() or "").lower()
+    now = time.monotonic()
+    names, missing = {}, []
+    for pk in ids:
+        kept = _events.get((pk, language))
+        if kept is None or kept[0] <= now:
+            missing.append(pk)
+        elif kept[1] is not None:
+            names[pk] = kept[1]
+    if missing:
+        model = RecordPage._meta.get_field("event").related_model
+        found = {
+            page.pk: page.name_for(language)
+            for page in model.objects.filter(pk__in=missing).only(
+                "pk", "title", "name_local", "language_id"
+            )
+        }
+        with _lock:
+            for pk in missing:
+                _events[(pk, language)] = (now + LABELS_TTL, found.get(pk))
+        names.update(found)
+    return names
+
+
 def facet_labels(name: str, values: list[str]) -> dict[str, str]:
     """The label of each value, in the active language; an unknown code labels itself."""
     values = [value for value in values if value]
@@ -111,6 +149,9 @@ def facet_labels(name: str, values: list[str]) -> dict[str, str]:
     elif name == "institution":
         titles = institution_titles([int(value) for value in values if value.isdigit()])
         labels = {str(pk): title for pk, title in titles.items()}
+    elif name == "event":
+        names = event_names([int(value) for value in values if value.isdigit()])
+        labels = {str(pk): name for pk, name in names.items()}
     elif name in VOCABULARIES:
         labels = vocabulary_labels(VOCABULARIES[name])
     labels = {value: labels.get(value, value) for value in values}

@@ -206,7 +206,7 @@ def _checked(facet, value: str) -> str:
         return clean_code(facet.name, value.upper(), pattern=COUNTRY_CODE, example="VN")
     if facet.name == "language":
         return clean_code(facet.name, value.lower(), pattern=LANGUAGE_CODE, example="vi")
-    if facet.name == "institution":
+    if facet.name in ("institution", "event"):
         return str(clean_integer(facet.name, value, low=1, high=MAX_ID))
     if facet.kind == "integer":
         return str(clean_integer(facet.name, value, low=1, high=MAX_YEAR))

@@ -23,9 +23,16 @@ def _is_record(page) -> bool:
 
 
 def _record_changed(sender, instance, **kwargs):
-    """Published (a new live revision) or unpublished: index that record."""
+    """Published (a new live revision) or unpublished: index that record.
+
+    An event published or unpublished: its records, whose documents carry its name.
+    """
     if _is_record(instance):
         index_later([instance.pk])
+    elif isinstance(instance, RecordPage._meta.get_field("event").related_model):
+        index_later(
+            list(RecordPage.objects.filter(event_id=instance.pk).values_list("pk", flat=True))
+        )
 
 
 def _record_deleted(sender, instance, **kwargs):

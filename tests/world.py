@@ -3,12 +3,14 @@
 Loaded as a pytest plugin by tests/conftest.py.
 """
 
+import datetime
 from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
 
 from resource_hub.core.vocabularies import Country, Language, Licence, ResourceType
+from resource_hub.events.services import event_create
 from resource_hub.institutions.services import Role, institution_create, membership_add
 from resource_hub.portal.services import site_bootstrap
 from resource_hub.records.models import AchievementPage, TeachingResourcePage
@@ -87,5 +89,31 @@ def make_record(world):
             keywords=["水稻", "rice"],
             **record_fields(kind, **overrides),
         )
+
+    return make
+
+
+@pytest.fixture
+def make_event(world):
+    def make(**overrides):
+        fields = {
+            "user": world.admin,
+            "name_en": "China–ASEAN Education Cooperation Week 2025",
+            "name_local": "2025中国—东盟教育交流周",
+            "language": Language.objects.get(code="zh"),
+            "edition": "18th",
+            "year": 2025,
+            "start_date": datetime.date(2025, 9, 1),
+            "end_date": datetime.date(2025, 9, 5),
+            "place": "Guiyang",
+            "country": Country.objects.get(code="CN"),
+            "organisers": [world.inst_a],
+            "activities": [
+                {"title": "Opening ceremony", "date": datetime.date(2025, 9, 1), "place": "Hall A"},
+                {"title": "Vocational skills competition", "place": "Training base"},
+            ],
+        }
+        fields.update(overrides)
+        return event_create(**fields)
 
     return make

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from wagtail.models import Page
 
 from resource_hub.access.records import visible_pages, visible_records
+from resource_hub.events.models import EventPage
 from resource_hub.files.naming import safe_filename
 from resource_hub.records.citation import Work
 from resource_hub.records.exports import work_of
@@ -69,9 +70,9 @@ class BundleRecord:
 
 @dataclass(frozen=True)
 class Bundle:
-    """A record, or a curated collection of records, as the viewer may have it."""
+    """A record, a curated collection or an event's records, as the viewer may have it."""
 
-    kind: str  # "record" or "collection"
+    kind: str  # "record", "collection" or "event"
     object_id: int
     title: str
     description: str
@@ -127,6 +128,30 @@ def bundle_of_collection(who, collection_id: int) -> Bundle | None:
         description=collection.description,
         url=collection.get_full_url(),
         records=_entries(who, list(dict.fromkeys(order))),
+    )
+
+
+def bundle_of_event(who, event_id: int) -> Bundle | None:
+    """The event's bundle: its released records `who` may open, newest first.
+
+    None when the event is not released. An event with no record the viewer
+    may open gives an empty bundle, as a collection does.
+    """
+    event = EventPage.objects.live().filter(pk=event_id).first()
+    if event is None:
+        return None
+    ids = list(
+        RecordPage.objects.filter(event=event)
+        .order_by("-first_published_at", "-pk")
+        .values_list("pk", flat=True)
+    )
+    return Bundle(
+        kind="event",
+        object_id=event.pk,
+        title=event.title,
+        description=event.description,
+        url=event.get_full_url(),
+        records=_entries(who, ids),
     )
 
 

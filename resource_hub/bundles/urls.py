@@ -16,6 +16,7 @@ urlpatterns = [
         views.collection_files,
         name="collection_files",
     ),
+    path("events/<int:event_id>/files.zip", views.event_files, name="event_files"),
     path(
         "records/<int:record_id>/cartridge.imscc", views.record_cartridge, name="record_cartridge"
     ),

@@ -26,7 +26,7 @@ from resource_hub.stats.recording import record_events
 
 from .archive import zip_members
 from .cartridge import DEFAULT_VERSION, VERSIONS, cartridge_members
-from .contents import Bundle, bundle_of_collection, bundle_of_record
+from .contents import Bundle, bundle_of_collection, bundle_of_event, bundle_of_record
 from .streaming import check_objects, on_start, sized_zip
 
 ZIP = "application/zip"
@@ -55,6 +55,13 @@ def record_files(request, record_id: int):
 def collection_files(request, collection_id: int):
     """All files of a curated collection: every record the viewer may open."""
     bundle = _bundle_or_404(bundle_of_collection, request, collection_id)
+    return _streamed(request, bundle, zip_members, extension="zip", content_type=ZIP)
+
+
+@require_safe
+def event_files(request, event_id: int):
+    """All files of an event's released records that the viewer may open."""
+    bundle = _bundle_or_404(bundle_of_event, request, event_id)
     return _streamed(request, bundle, zip_members, extension="zip", content_type=ZIP)
 
 

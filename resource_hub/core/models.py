@@ -28,7 +28,7 @@ class HomePage(Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["institutions.InstitutionIndexPage"]
+    subpage_types = ["institutions.InstitutionIndexPage", "events.EventIndexPage"]
 
     @property
     def introduction_shown(self) -> str:

@@ -22,6 +22,7 @@ from search.services import index_deferred
 
 from . import accounts
 from .collections import collections_load
+from .events import events_load
 from .institutions import INSTITUTIONS, InstitutionRow
 from .records import Vocabularies, record_load
 from .selectors import demo_record_indices, demo_summary
@@ -40,6 +41,7 @@ class LoadReport:
     accounts_created: int = 0
     records_created: int = 0
     collections_created: int = 0
+    events_created: int = 0
     files_created: int = 0
     admin_password_is_demo: bool = True
     accounts: list = field(default_factory=list)
@@ -80,6 +82,7 @@ def load_demo(
             if progress:
                 progress("records", number, len(todo))
         report.collections_created = collections_load(admin=admin, pages=pages)
+        report.events_created = events_load(admin=admin, pages=pages)
         report.usage = usage_load(seed=seed)
     report.summary = demo_summary()
     return report

@@ -16,6 +16,8 @@ from resource_hub.core.vocabularies import (
     ResourceType,
     SubjectField,
 )
+from resource_hub.events.models import EventPage
+from resource_hub.events.selectors import live_events
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.records.models import AccessLevel, CreatorRole
 
@@ -81,6 +83,11 @@ def resource_types_by_kind() -> dict[str, list[tuple[str, str]]]:
     return types
 
 
+class EventChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name_for(translation.get_language())} ({obj.year})"
+
+
 class RecordMetadataForm(DescribedErrorsMixin, forms.Form):
     """Step 1 of the wizard: what the record is. Creating asks for the kind and institution."""
 
@@ -123,6 +130,13 @@ class RecordMetadataForm(DescribedErrorsMixin, forms.Form):
     resource_type = forms.ChoiceField(label=_("Type"), choices=())
     licence = VocabularyChoiceField(label=_("Licence"), queryset=None)
     year = forms.IntegerField(label=_("Year"), min_value=1900, max_value=2100)
+    event = EventChoiceField(
+        label=_("Released or presented at"),
+        queryset=None,
+        required=False,
+        empty_label=_("No event"),
+        help_text=_("The event where the record was first shown, such as a cooperation week."),
+    )
     access_level = forms.ChoiceField(
         label=_("Who may see it once released"),
         choices=AccessLevel.choices,
@@ -157,6 +171,12 @@ class RecordMetadataForm(DescribedErrorsMixin, forms.Form):
         )
         self.fields["education_levels"].queryset = EducationLevel.objects.active()
         self.fields["licence"].queryset = Licence.objects.active()
+        # Released events, and the one an edited record already names, even if since withdrawn.
+        current = (self.initial or {}).get("event")
+        events = live_events()
+        if current:
+            events = (events | EventPage.objects.filter(pk=current)).order_by("-start_date", "-pk")
+        self.fields["event"].queryset = events
         self.fields["year"].initial = timezone.now().year
 
     def clean_resource_type(self):
@@ -191,7 +211,11 @@ class RecordMetadataForm(DescribedErrorsMixin, forms.Form):
     def record_fields(self) -> dict:
         data = self.cleaned_data
         names = ["title", "abstract", "language", "subject", "resource_type", "licence", "year"]
-        return {**{name: data[name] for name in names}, "access_level": data["access_level"]}
+        return {
+            **{name: data[name] for name in names},
+            "access_level": data["access_level"],
+            "event": data["event"],
+        }
 
 
 class CreatorForm(DescribedErrorsMixin, forms.Form):

@@ -142,6 +142,14 @@ COLUMNS: tuple[Column, ...] = (
         accepts=_("the institutions' names (English or local) or their page slugs"),
     ),
     Column(
+        "event",
+        _(
+            "The event where the record was released or presented, such as a cooperation "
+            "week. Empty: none."
+        ),
+        accepts=_("the event page's slug, the last part of its web address"),
+    ),
+    Column(
         "files",
         _(
             "The record's files, by their names in the files folder or ZIP. A file already "

@@ -21,6 +21,7 @@ from resource_hub.core.vocabularies import (
     ResourceType,
     SubjectField,
 )
+from resource_hub.events.models import EventPage
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.records.models import AccessLevel, AchievementPage, TeachingResourcePage
 
@@ -96,6 +97,8 @@ class Lookups:
             _("access levels (public, registered, institution)"),
             {level.value: [level.label] for level in AccessLevel},
         )
+        # By slug only: the editions of an event share a name in some languages.
+        self.events = {page.slug: page for page in EventPage.objects.live().only("pk", "slug")}
         self.institutions = _Index(_("institutions"))
         for page in InstitutionPage.objects.only("pk", "slug", "title", "name_local"):
             self.institutions.add(page, page.slug, page.title, page.name_local)
@@ -111,6 +114,18 @@ class Lookups:
 
     def institution(self, value: str) -> InstitutionPage:
         return self.institutions.find(value)
+
+    def event(self, value: str) -> EventPage:
+        found = self.events.get(value.strip().strip("/").rsplit("/", 1)[-1].lower())
+        if found is None:
+            raise Unknown(
+                _(
+                    "“%(value)s” is not the slug of a released event; write the last part "
+                    "of the event page's web address."
+                )
+                % {"value": value}
+            )
+        return found
 
     def kind(self, value: str) -> str:
         return self.kinds.find(value)

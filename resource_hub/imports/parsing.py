@@ -173,6 +173,7 @@ def _vocabularies(parsed: ParsedRow, cells: dict, lookups: Lookups) -> None:
         "licence": lookups.licence,
         "subject": lookups.subject,
         "access": lookups.access_level,
+        "event": lookups.event,
     }
     targets = {"access": "access_level"}
     for name, find in simple.items():
@@ -180,8 +181,8 @@ def _vocabularies(parsed: ParsedRow, cells: dict, lookups: Lookups) -> None:
             continue
         target = targets.get(name, name)
         if not cells[name]:
-            if name == "subject":
-                parsed.fields["subject"] = None
+            if name in ("subject", "event"):
+                parsed.fields[name] = None
             elif name == "access":
                 parsed.fields["access_level"] = "public"
             continue

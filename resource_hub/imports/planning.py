@@ -170,6 +170,7 @@ _SIMPLE = {
     "licence": ("licence_id", "pk"),
     "subject": ("subject_id", "pk"),
     "access": ("access_level", None),
+    "event": ("event_id", "pk"),
     "achievement_date": ("achievement_date", None),
     "doi": ("doi", None),
     "isbn": ("isbn", None),

@@ -1,5 +1,6 @@
 """Writes that set the public site up: the page tree's top, at the site's address."""
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -56,6 +57,9 @@ def site_bootstrap(*, base_url: str | None = None) -> HomePage:
         if type(old_root) is Page and old_root.depth == 2 and not old_root.get_children().exists():
             old_root.delete()
     _ensure_child(home, InstitutionIndexPage, title=_("Institutions"), slug="institutions")
+    # By name: events sit above portal (an event page lists its records through search).
+    event_index = apps.get_model("events", "EventIndexPage")
+    _ensure_child(home, event_index, title=_("Events"), slug="events")
     return home
 
 

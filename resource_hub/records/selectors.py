@@ -110,6 +110,8 @@ def record_detail_context(record, *, request=None) -> dict:
         "keywords": list(record.keywords.all()),
         "levels": list(record.education_levels.all()),
         "partners": list(record.contributing_institutions.all()),
+        # The event it was released at, when that event's page is shown (released) too.
+        "event": record.event if record.event_id and record.event.live else None,
         "related": related,
         "institution": record.get_parent(),
         "licence_badge": licence_badge(record.licence),

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "resource_hub.files",
     "resource_hub.institutions",
     "resource_hub.records",
+    "resource_hub.events",
     "resource_hub.demo",
     "resource_hub.api",
     # django-ninja: its templates and static files draw /api/v1/docs from the site

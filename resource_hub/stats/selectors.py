@@ -110,6 +110,11 @@ def institution_usage(*, who, institution, today: date | None = None) -> Usage:
     return _usage(_visible_rows(who, _records_of(institution)), today)
 
 
+def records_usage(*, who, records: QuerySet, today: date | None = None) -> Usage:
+    """The sum over `records` (a RecordPage queryset, e.g. an event's) that `who` may see."""
+    return _usage(_visible_rows(who, records), today)
+
+
 def usage_by_month(
     *,
     who,

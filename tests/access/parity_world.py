@@ -8,6 +8,7 @@ institution A holds some (`COLLECTION_A_STATES`), and a collection under
 institution A that was never released holds them all.
 """
 
+import datetime
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -17,6 +18,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from resource_hub.core.vocabularies import Country
+from resource_hub.events.services import event_create
 from resource_hub.files.derivatives import document_derive
 from resource_hub.files.services import document_create
 from resource_hub.institutions.services import Role, institution_create, membership_add
@@ -82,6 +84,7 @@ class ParityWorld:
     collection_a: object = None  # institution A's, holding COLLECTION_A_STATES
     collection_unreleased: object = None  # institution A's, never released
     anchor: object = None  # institution B's public record like all the others (similar records)
+    event_page: object = None  # the event every record names (its page lists its releases)
 
 
 def _people():
@@ -123,7 +126,7 @@ def _document(author, institution, word):
     return document
 
 
-def _record(users, institution, state, word):
+def _record(users, institution, state, word, event=None):
     author, editor = users["author"], users["editor"]
     access = {
         "released_registered": AccessLevel.REGISTERED,
@@ -143,6 +146,7 @@ def _record(users, institution, state, word):
             abstract=f"About the {word}.",
             access_level=access,
             go_live_at=go_live,
+            event=event,
         ),
     )
     document = _document(author, institution, word)
@@ -167,8 +171,16 @@ def build() -> ParityWorld:
     site_bootstrap()
     users, (inst_a, inst_b) = _people()
     records, documents = {}, {}
+    event_page = event_create(
+        user=users["admin"],
+        name_en="Parity week",
+        year=2025,
+        start_date=datetime.date(2025, 9, 1),
+        end_date=datetime.date(2025, 9, 3),
+        place="Nanning",
+    )
     for state, word in STATES.items():
-        records[state], documents[state] = _record(users, inst_a, state, word)
+        records[state], documents[state] = _record(users, inst_a, state, word, event_page)
     restrictions = {
         "released_password": PageViewRestriction.objects.create(
             page=records["released_password"],
@@ -199,6 +211,7 @@ def build() -> ParityWorld:
         collection_a=collection_a,
         collection_unreleased=collection_unreleased,
         anchor=anchor,
+        event_page=event_page,
     )
 
 

@@ -26,6 +26,8 @@ What is covered, and what is pruned (and why):
   one cell per role each), and the usage reports (institution A's and the
   platform's COUNTER reports through the API, the admin's "Usage" screen: one
   cell per role each);
+- the event page (which lists its releases through search) and its "Download all
+  files", in the grid and in every phase: every parity record names the event;
 - the public collections list, in the grid and in every phase: which of the
   world's three collections it lists to each viewer (one is never released)
   and the count of records it shows for each;
@@ -243,6 +245,17 @@ def _collection_zip(client, world, state) -> str:
     return "shown" if world.records[state].pk in ids else "absent"
 
 
+def _event_zip(client, world, state) -> str:
+    """The event page's "Download all files": whether the record is in its manifest.json."""
+    response = client.get(reverse("bundles:event_files", args=[world.event_page.pk]))
+    if response.status_code != 200:
+        return str(response.status_code)
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    manifest = json.loads(archive.read("manifest.json"))
+    ids = {record["id"] for record in manifest["records"]}
+    return "shown" if world.records[state].pk in ids else "absent"
+
+
 def _get(url_of):
     return lambda client, world, state: answer(client.get(url_of(world, state)))
 
@@ -335,6 +348,9 @@ def listing_surfaces(above: list) -> dict:
         "institution page": (_listing(lambda w: w.inst_a.url), table.listed(inst_above)),
         "collection page": (_listing(lambda w: w.collection_page.url), table.listed(index_above)),
         "collection zip": (_collection_zip, table.bundled(index_above)),
+        # The event's page lists its releases through search; nothing sits above it.
+        "event page": (_listing(lambda w: w.event_page.url), table.listed([])),
+        "event zip": (_event_zip, table.bundled([])),
     }
 
 

@@ -22,6 +22,7 @@ from resource_hub.core.vocabularies import (
     ResourceType,
     SubjectField,
 )
+from resource_hub.events.selectors import live_events
 from resource_hub.records.models import (
     AccessLevel,
     AchievementPage,
@@ -110,6 +111,11 @@ class RecordFieldsIn(StrictIn):
     creators: list[CreatorIn] = Field(None, description="In the order they are credited.")
     translations: list[TranslationIn] = Field(None, description="At most one per language.")
     access_level: AccessLevel = Field(None, description="public, registered or institution.")
+    event: StrictInt | None = Field(
+        None,
+        description="The id of the released event where the record was released or "
+        "presented (GET /events); null for none.",
+    )
     achievement_date: date | None = Field(None, description="Achievements only.")
     doi: Text = Field(None, description="Achievements only.")
     isbn: Text = Field(None, description="Achievements only.")
@@ -172,6 +178,22 @@ def resource_type_entry(code: str, kind: str) -> ResourceType:
     return resource_type
 
 
+def event_entry(event_id: int | None):
+    """The released event of that id (None for none), or a 422 naming `event`."""
+    if event_id is None:
+        return None
+    event = live_events().filter(pk=event_id).first()
+    if event is None:
+        raise ApiError(
+            422,
+            "unknown_event",
+            _("event: there is no released event %(id)s; see GET /api/v1/events.")
+            % {"id": event_id},
+            parameter="event",
+        )
+    return event
+
+
 def translations_from(items: list[TranslationIn]) -> list[dict]:
     parsed = [
         {"language": vocabulary_entry(Language, "translations", t.language), "title": t.title}
@@ -219,6 +241,8 @@ def record_fields_from(payload: RecordFieldsIn, *, kind: str, given: set[str]) -
             fields[name] = [c.model_dump() | {"affiliation": c.affiliation or ""} for c in value]
         elif name == "translations":
             fields[name] = translations_from(value)
+        elif name == "event":
+            fields[name] = event_entry(value)
         elif name == "award":
             fields["award_name"] = value
         elif name in {"abstract", "doi", "isbn", "patent_number"}:

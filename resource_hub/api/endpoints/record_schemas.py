@@ -22,6 +22,7 @@ from resource_hub.access.viewers import as_viewer
 from resource_hub.api.schemas import CodeLabel
 from resource_hub.core.site_address import absolute_url
 from resource_hub.core.vocabularies import Language
+from resource_hub.events.selectors import live_events
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.records.exports import FORMATS
 from resource_hub.records.models import AchievementPage, CreatorRole, RecordPage
@@ -149,6 +150,19 @@ class RecordOutLinks(SummaryLinks):
     citation: dict[str, str] = Field(description="The reference in each citation style.")
 
 
+class EventRefLinks(Schema):
+    self: str = Field(description="The event in the API.")
+    html: str | None = Field(description="The event's page.")
+
+
+class EventRefOut(Schema):
+    id: int
+    name: str = Field(description="The English name.")
+    name_local: str | None
+    year: int
+    links: EventRefLinks
+
+
 class RecordOut(Schema):
     """Everything the record page shows."""
 
@@ -174,6 +188,9 @@ class RecordOut(Schema):
     country: CodeLabel | None = Field(description="The holding institution's country.")
     institution: InstitutionRefOut | None
     contributing_institutions: list[InstitutionRefOut]
+    event: EventRefOut | None = Field(
+        None, description="The event where the record was released or presented."
+    )
     files: list[FileOut] = Field(description="Only the files the caller may download.")
     related: list[RecordSummaryOut] = Field(description="Only records the caller may open.")
     dates: DatesOut
@@ -279,6 +296,22 @@ def _related(viewer, shown) -> list[dict]:
     return [record_summary(target) for target in targets]
 
 
+def _event_ref(event_id: int | None) -> dict | None:
+    """The event a record names, if it is released (a withdrawn event is not shown)."""
+    if event_id is None:
+        return None
+    event = live_events().filter(pk=event_id).first()
+    if event is None:
+        return None
+    return {
+        "id": event.pk,
+        "name": event.title,
+        "name_local": event.name_local or None,
+        "year": event.year,
+        "links": {"self": reverse("api:event", args=[event.pk]), "html": event.get_url()},
+    }
+
+
 def record_out(request, record) -> dict:
     """`record` as the caller may see it, in the shape of `RecordOut`.
 
@@ -337,6 +370,7 @@ def record_out(request, record) -> dict:
         "country": _code_label(institution.country) if institution else None,
         "institution": _institution_ref(institution) if institution else None,
         "contributing_institutions": [_institution_ref(p) for p in partners],
+        "event": _event_ref(shown.event_id),
         "files": _files(viewer, record, shown),
         "related": _related(viewer, shown),
         "dates": {

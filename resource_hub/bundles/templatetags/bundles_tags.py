@@ -17,3 +17,12 @@ def collection_bundle_size(context, collection) -> int:
 
     bundle = bundle_of_collection(context["request"], collection.pk)
     return sum(file.size or 0 for file in bundle.files) if bundle else 0
+
+
+@register.simple_tag(takes_context=True)
+def event_bundle_size(context, event) -> int:
+    """The bytes of the files an event's ZIP holds for this viewer (its bundle's own contents)."""
+    from resource_hub.bundles.contents import bundle_of_event
+
+    bundle = bundle_of_event(context["request"], event.pk)
+    return sum(file.size or 0 for file in bundle.files) if bundle else 0

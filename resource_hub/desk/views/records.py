@@ -128,6 +128,7 @@ def _initial(record):
         "licence": record.licence_id,
         "year": record.year,
         "access_level": record.access_level,
+        "event": record.event_id,
     }
 
 

@@ -159,7 +159,12 @@ def _full_records(ids: set) -> dict:
         record.pk: record
         for record in RecordPage.objects.filter(pk__in=ids)
         .select_related(
-            "language", "resource_type", "licence", "subject__parent__parent", "achievementpage"
+            "language",
+            "resource_type",
+            "licence",
+            "subject__parent__parent",
+            "achievementpage",
+            "event",
         )
         .prefetch_related("translations", "creators", "keywords", "education_levels", "relations")
     }
@@ -204,4 +209,6 @@ def _source(record, institution) -> Source:
         levels=sorted(record.education_levels.all(), key=lambda level: level.code),
         related=record.oai_related,
         institution=institution,
+        # Only a released event: a harvester must not learn of one the site does not show.
+        event=record.event if record.event_id and record.event.live else None,
     )

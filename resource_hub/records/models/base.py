@@ -114,6 +114,15 @@ class RecordPage(Page):
             "finds the record again by it, so importing a sheet twice creates no duplicates."
         ),
     )
+    event = models.ForeignKey(
+        "events.EventPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="records",
+        verbose_name=_("released at"),
+        help_text=_("The event at which the record was released or presented, if any."),
+    )
     access_level = models.CharField(
         _("who may see it"),
         max_length=16,

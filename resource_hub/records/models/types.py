@@ -9,6 +9,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    PageChooserPanel,
     TabbedInterface,
     TitleFieldPanel,
 )
@@ -39,6 +40,8 @@ _CLASSIFICATION_PANELS = [
     # Checkboxes, not a multiple select: what is chosen stays in view, no ctrl-click.
     FieldPanel("education_levels", widget=forms.CheckboxSelectMultiple),
     FieldPanel("contributing_institutions", widget=forms.CheckboxSelectMultiple),
+    # A chooser that lists events only (a record is released at an event, never at another page).
+    PageChooserPanel("event", page_type="events.EventPage"),
     InlinePanel("relations", heading=_("Related records"), label=_("related record")),
 ]
 _TRANSLATION_PANELS = [

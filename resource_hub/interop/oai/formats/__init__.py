@@ -27,6 +27,7 @@ class Source:
     levels: list = field(default_factory=list)  # EducationLevel, by code
     related: list[str] = field(default_factory=list)  # stable URLs of visible related records
     institution: object = None
+    event: object = None  # events.EventPage, released, where the record was released
 
 
 @dataclass(frozen=True)

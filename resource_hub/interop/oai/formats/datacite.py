@@ -164,4 +164,21 @@ def datacite(source) -> Element:
         if translation.abstract:
             _el(descriptions, "description", translation.abstract, descriptionType="Abstract",
                 **{XML_LANG: translation.language_id})  # fmt: skip
+    if source.event is not None:
+        _event(root, source.event)
     return root
+
+
+def _event(root, event) -> None:
+    """The event where the record was released, as DataCite 4.4+ relates an item to the
+    resource it appeared in: a relatedItem of type Event, "IsPublishedIn" (the way a
+    conference paper names its conference), with the event page's address and year."""
+    items = _el(root, "relatedItems")
+    item = _el(items, "relatedItem", relatedItemType="Event", relationType="IsPublishedIn")
+    _el(item, "relatedItemIdentifier", event.get_full_url(), relatedItemIdentifierType="URL")
+    titles = _el(item, "titles")
+    _el(titles, "title", event.title, **{XML_LANG: "en"})
+    if event.name_local:
+        _el(titles, "title", event.name_local, titleType="TranslatedTitle",
+            **{XML_LANG: event.language_id or ""})  # fmt: skip
+    _el(item, "publicationYear", f"{event.year:04d}")

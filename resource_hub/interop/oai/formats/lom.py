@@ -6,6 +6,11 @@ go where LOM expects them: the levels and sectors become LOM's educational
 by ISCED 2011; the subject an ISCED-F 2013 "discipline" classification with
 the broad, narrow and detailed fields as its taxon path; the licence, rights.
 People are vCards, as LOM requires.
+
+The event where a record was released is left out: LOM has no element for it
+(a relation's kinds are between learning objects, a contribution's roles are
+people's parts in making it, and coverage is what the content is about), and
+writing it into one of those would tell harvesters something untrue.
 """
 
 from xml.etree.ElementTree import Element, SubElement
