@@ -274,3 +274,10 @@ def file_downloads(*, who, record_id: int, today: date | None = None) -> dict[in
         for row in rows
         if row["all_time"]
     }
+
+
+def records_usage(*, who, records: QuerySet, today: date | None = None) -> Usage:
+    """The sum over `records` (a queryset of records) of those `who` may open.
+
+    For pages that count a set of records (the cross-border network)."""
+    return _usage(_visible_rows(who, records), today)
