@@ -22,6 +22,7 @@ from search.services import index_deferred
 
 from . import accounts
 from .collections import collections_load
+from .cooperation import cooperation_load
 from .institutions import INSTITUTIONS, InstitutionRow
 from .records import Vocabularies, record_load
 from .selectors import demo_record_indices, demo_summary
@@ -79,6 +80,7 @@ def load_demo(
             report.records_created += 1
             if progress:
                 progress("records", number, len(todo))
+        report.records_created += cooperation_load(pages=pages, users=users)
         report.collections_created = collections_load(admin=admin, pages=pages)
         report.usage = usage_load(seed=seed)
     report.summary = demo_summary()
