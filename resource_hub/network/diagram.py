@@ -8,8 +8,9 @@ whose institutions work together, as thick as the records that join them.
 import math
 from dataclasses import dataclass
 
-SIZE = 640  # the viewBox is SIZE × SIZE
-RADIUS = 210  # of the circle the countries sit on
+SIZE = 640  # the circle's square; the viewBox adds MARGIN left and right for the labels
+MARGIN = 150  # room for a long name ("Brunei Darussalam") beside the circle
+RADIUS = 230  # of the circle the countries sit on
 LABEL_RADIUS = 262
 MIN_WIDTH, MAX_WIDTH = 1.5, 12.0
 
@@ -40,6 +41,10 @@ class Diagram:
     size: int
     nodes: list[Node]
     edges: list[Edge]
+
+    @property
+    def view_box(self) -> str:
+        return f"{-MARGIN} 0 {self.size + 2 * MARGIN} {self.size}"
 
 
 def diagram(countries: list, pairs: list) -> Diagram:

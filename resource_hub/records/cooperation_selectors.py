@@ -7,7 +7,7 @@ records the viewer may open (`visible_records`), as every other listing does.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
 from resource_hub.access.records import visible_records
@@ -70,14 +70,16 @@ def institution_cooperation(
 ) -> list[Cooperation]:
     """The cooperation records `institution` is party to that `who` may open, newest first.
 
-    A fixed number of queries, whatever the number of records.
+    Its own cooperation records count too, parties named or not: the holder of an
+    agreement is party to it. A fixed number of queries, whatever the number of records.
     """
     today = today or timezone.localdate()
     records = (
         visible_records(
             who,
-            AchievementPage.objects.filter(
-                resource_type_id__in=COOPERATION_TYPES, parties__institution=institution
+            AchievementPage.objects.filter(resource_type_id__in=COOPERATION_TYPES).filter(
+                Q(parties__institution=institution)
+                | Q(path__startswith=institution.path, depth=institution.depth + 1)
             ),
         )
         .distinct()

@@ -45,7 +45,7 @@ def test_the_page_draws_the_network_and_its_text_alternatives(client, joint_worl
 
     html = page.content.decode()
     assert page.status_code == 200
-    assert '<svg viewBox="0 0 640 640" role="img" aria-labelledby="network-svg-title' in html
+    assert '<svg viewBox="-150 0 940 640" role="img" aria-labelledby="network-svg-title' in html
     assert "China and Thailand: 2 records." in html  # the diagram's description
     assert 'id="network-records">2<' in html
     assert 'id="network-matrix"' in html and 'id="network-country-pairs"' in html

@@ -71,3 +71,15 @@ def test_the_selector_asks_the_policy_and_gives_each_party_its_role(world, agree
 def test_an_institution_party_to_nothing_shows_no_section(client, world, make_record):
     html = client.get(world.inst_b.url).content.decode()
     assert 'id="cooperation-title"' not in html
+
+
+def test_the_holders_own_agreement_without_parties_is_listed_on_its_page(
+    client, world, make_cooperation
+):
+    record = make_cooperation(title="An agreement not yet detailed", parties=[], cross_border=False)
+    record_release(user=world.editor_a, record=record)
+
+    html = client.get(world.inst_a.url).content.decode()
+    section = html.split('id="cooperation-title"', 1)[1].split("</section>", 1)[0]
+    assert "An agreement not yet detailed" in section
+    assert 'id="cooperation-title"' not in client.get(world.inst_b.url).content.decode()
