@@ -18,7 +18,7 @@ from resource_hub.files.errors import FileError
 from resource_hub.files.facts import FileFacts, measure
 from resource_hub.files.policy import check_file_allowed
 from resource_hub.records.errors import RecordError
-from resource_hub.records.models import CreatorRole, RecordCreator, RecordTranslation
+from resource_hub.records.models import CreatorRole, RecordCreator, RecordParty, RecordTranslation
 from resource_hub.records.services import record_check
 
 from .parsing import ParsedRow
@@ -113,6 +113,10 @@ def _new_record(parsed: ParsedRow, context: Context):
     record.creators = [
         RecordCreator(sort_order=n, **c) for n, c in enumerate(parsed.lists.get("creators", []))
     ]
+    record.parties = [
+        RecordParty(sort_order=n, **party)
+        for n, party in enumerate(party_values(parsed.lists.get("parties", [])))
+    ]
     return record
 
 
@@ -175,6 +179,9 @@ _SIMPLE = {
     "isbn": ("isbn", None),
     "patent_number": ("patent_number", None),
     "award": ("award_name", None),
+    "cross_border": ("cross_border", None),
+    "signed_on": ("signed_on", None),
+    "ends_on": ("ends_on", None),
 }
 _FIELD_COLUMN = {
     attribute.removesuffix("_id"): column for column, (attribute, _h) in _SIMPLE.items()
@@ -207,6 +214,10 @@ def changed_columns(draft, parsed: ParsedRow, files, context: Context) -> list[s
             e.pk for e in lists[name]
         ):
             changes.append(column)
+    if "parties" in lists and [p.institution_id for p in draft.parties.all()] != [
+        i.pk for i in lists["parties"]
+    ]:
+        changes.append("parties")
     if "translations" in lists and _translations(draft) != _translations_wanted(
         draft, lists["translations"], context
     ):
@@ -254,7 +265,25 @@ def update_values(draft, parsed: ParsedRow, context: Context) -> dict:
     for name in ("keywords", "education_levels", "contributing_institutions"):
         if name in lists:
             values[name] = list(lists[name])
+    if "parties" in lists:
+        values["parties"] = party_values(lists["parties"], draft)
     return values
+
+
+def party_values(institutions: list, record=None) -> list[dict]:
+    """The services' `parties` for the sheet's institutions; one already a party of `record`
+    keeps its role and dates (the sheet names institutions only)."""
+    kept = {}
+    if record is not None:
+        kept = {p.institution_id: p for p in record.parties.all()}
+    parties = []
+    for institution in institutions:
+        known = kept.get(institution.pk)
+        party = {"institution": institution}
+        if known is not None:
+            party |= {"role": known.role, "joined": known.joined, "left": known.left}
+        parties.append(party)
+    return parties
 
 
 def apply_values(draft, parsed: ParsedRow, context: Context) -> None:
@@ -263,5 +292,9 @@ def apply_values(draft, parsed: ParsedRow, context: Context) -> None:
     # Keywords are left out: setting them makes their tags in the database, and
     # no keyword makes a record invalid.
     values.pop("keywords", None)
+    if "parties" in values:
+        values["parties"] = [
+            RecordParty(sort_order=n, **party) for n, party in enumerate(values["parties"])
+        ]
     for name, value in values.items():
         setattr(draft, name, value)

@@ -45,7 +45,7 @@ from resource_hub.records.services import (
 from .errors import ImportError_, ImportPermissionDenied
 from .lookups import Lookups
 from .parsing import ParsedRow, check_headers, parse_row
-from .planning import Context, Plan, plan_row, update_values
+from .planning import Context, Plan, party_values, plan_row, update_values
 from .report import CREATED, FAILED, ROW, UNCHANGED, UPDATED, ImportReport, RowReport
 from .sheets import read_sheet
 from .sources import FileSource, NoFiles
@@ -224,6 +224,7 @@ class _Run:
             translations=lists.get("translations", ()),
             education_levels=lists.get("education_levels", ()),
             contributing_institutions=lists.get("contributing_institutions", ()),
+            parties=party_values(lists.get("parties", [])),
             external_id=parsed.identifier,
             **parsed.fields,
         )
