@@ -17,6 +17,7 @@ from resource_hub.access.records import can_edit
 from resource_hub.files.errors import FileError
 from resource_hub.files.facts import FileFacts, measure
 from resource_hub.files.policy import check_file_allowed
+from resource_hub.records.cooperation import party_values
 from resource_hub.records.errors import RecordError
 from resource_hub.records.models import CreatorRole, RecordCreator, RecordParty, RecordTranslation
 from resource_hub.records.services import record_check
@@ -268,22 +269,6 @@ def update_values(draft, parsed: ParsedRow, context: Context) -> dict:
     if "parties" in lists:
         values["parties"] = party_values(lists["parties"], draft)
     return values
-
-
-def party_values(institutions: list, record=None) -> list[dict]:
-    """The services' `parties` for the sheet's institutions; one already a party of `record`
-    keeps its role and dates (the sheet names institutions only)."""
-    kept = {}
-    if record is not None:
-        kept = {p.institution_id: p for p in record.parties.all()}
-    parties = []
-    for institution in institutions:
-        known = kept.get(institution.pk)
-        party = {"institution": institution}
-        if known is not None:
-            party |= {"role": known.role, "joined": known.joined, "left": known.left}
-        parties.append(party)
-    return parties
 
 
 def apply_values(draft, parsed: ParsedRow, context: Context) -> None:

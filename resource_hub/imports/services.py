@@ -32,6 +32,7 @@ from resource_hub.core.errors import DomainError
 from resource_hub.files.models import ResourceDocument
 from resource_hub.files.services import document_create
 from resource_hub.institutions.models import InstitutionPage
+from resource_hub.records.cooperation import party_values
 from resource_hub.records.models import RecordPage
 from resource_hub.records.services import (
     file_attach,
@@ -45,7 +46,7 @@ from resource_hub.records.services import (
 from .errors import ImportError_, ImportPermissionDenied
 from .lookups import Lookups
 from .parsing import ParsedRow, check_headers, parse_row
-from .planning import Context, Plan, party_values, plan_row, update_values
+from .planning import Context, Plan, plan_row, update_values
 from .report import CREATED, FAILED, ROW, UNCHANGED, UPDATED, ImportReport, RowReport
 from .sheets import read_sheet
 from .sources import FileSource, NoFiles

@@ -79,6 +79,29 @@ def parties_of(record) -> list[Party]:
     ]
 
 
+def party_values(institutions: list, record=None, *, keep_order: bool = False) -> list[dict]:
+    """The services' `parties` for a list of institutions (a sheet's column, the desk's
+    checkboxes name institutions only): one already a party of `record` keeps its role and
+    dates. `keep_order` (checkboxes have no order of their own): the record's parties keep
+    their places, before those newly named; else the list's order is the parties' order."""
+    kept = {}
+    if record is not None:
+        kept = {p.institution_id: p for p in record.parties.all()}
+    if keep_order:
+        order = list(kept)
+        institutions = sorted(
+            institutions, key=lambda i: order.index(i.pk) if i.pk in order else len(order)
+        )
+    parties = []
+    for institution in institutions:
+        known = kept.get(institution.pk)
+        party = {"institution": institution}
+        if known is not None:
+            party |= {"role": known.role, "joined": known.joined, "left": known.left}
+        parties.append(party)
+    return parties
+
+
 def check_cooperation(
     *,
     resource_type,
