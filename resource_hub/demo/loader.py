@@ -80,7 +80,8 @@ def load_demo(
             report.records_created += 1
             if progress:
                 progress("records", number, len(todo))
-        report.records_created += cooperation_load(pages=pages, users=users)
+        if records:  # with the generated records, never instead of them
+            report.records_created += cooperation_load(pages=pages, users=users)
         report.collections_created = collections_load(admin=admin, pages=pages)
         report.usage = usage_load(seed=seed)
     report.summary = demo_summary()

@@ -123,7 +123,7 @@ def _document(author, institution, word):
     return document
 
 
-def _record(users, institution, state, word):
+def _record(users, institution, state, word, partner=None):
     author, editor = users["author"], users["editor"]
     access = {
         "released_registered": AccessLevel.REGISTERED,
@@ -137,6 +137,9 @@ def _record(users, institution, state, word):
         record_class=TeachingResourcePage,
         creators=[{"name": "Li Wei"}],
         keywords=[word],
+        # A joint record with institution B (Thailand): the cross-border network counts it
+        # and search's partner_country facet finds it (issue 18).
+        contributing_institutions=[partner] if partner else [],
         **record_fields(
             title=title,
             slug=f"{word}-parity-lesson",
@@ -168,7 +171,7 @@ def build() -> ParityWorld:
     users, (inst_a, inst_b) = _people()
     records, documents = {}, {}
     for state, word in STATES.items():
-        records[state], documents[state] = _record(users, inst_a, state, word)
+        records[state], documents[state] = _record(users, inst_a, state, word, partner=inst_b)
     restrictions = {
         "released_password": PageViewRestriction.objects.create(
             page=records["released_password"],
