@@ -67,6 +67,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
     path("browse/", include(browse_views.urlpatterns)),
+    # Which countries and institutions work together (resource_hub/network).
+    path("network/", include("resource_hub.network.views")),
     path("desk/", include("resource_hub.desk.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("resource_hub.notifications.urls")),  # landing, e-mail settings

@@ -57,7 +57,9 @@ from resource_hub.access.search import CLAUSES_FIELD, SUGGEST_CONTEXT
 # 4: Traditional Chinese folded to Simplified in `.zh` (icu_transform), the
 #    `pinyin` fields and pinyin autocomplete inputs; the ICU word field is what
 #    Thai, Lao, Khmer and Burmese queries match, n-grams only a fallback (issue 16)
-# 5: `event`, where the record was released or presented (issue 18)
+# 5: `event`, where the record was released or presented, and `partner_countries`,
+#    the countries of a record's cooperation parties and contributing institutions
+#    (issue 18)
 MAPPING_VERSION = 5
 
 #: The sub-fields of every multi-language text field, and their analyzers.
@@ -221,6 +223,8 @@ def record_mapping() -> Mapping:
         "language": Keyword(),
         "languages": Keyword(),  # the original and every translation's
         "country": Keyword(),  # the holding institution's
+        # its cooperation parties' and contributing institutions' (records/cooperation.py)
+        "partner_countries": Keyword(),
         "licence": Keyword(),
         "year": Integer(),
         "has_files": Boolean(),

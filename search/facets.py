@@ -27,6 +27,9 @@ FACETS: tuple[Facet, ...] = (
     Facet("resource_type", "resource_type", _("Resource type"), size=30),
     Facet("language", "languages", _("Language"), size=30),
     Facet("country", "country", _("Country"), size=30),
+    # The countries of the record's cooperation parties and contributing institutions:
+    # with `country`, the cross-border network's cells (resource_hub/network).
+    Facet("partner_country", "partner_countries", _("Partner country"), size=30),
     Facet("institution", "institution.id", _("Institution"), size=30),
     # Where the record was released or presented (an events.EventPage id).
     Facet("event", "event.id", _("Event"), size=30),

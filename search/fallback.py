@@ -70,6 +70,10 @@ def facet_condition(name: str, values: tuple[str, ...]) -> Q:
         return Q(language_id__in=values) | Q(translations__language_id__in=values)
     if name == "country":
         return _institution_paths(InstitutionPage.objects.filter(country_id__in=values))
+    if name == "partner_country":
+        return Q(contributing_institutions__country_id__in=values) | Q(
+            parties__institution__country_id__in=values
+        )
     if name == "institution":
         ids = [int(value) for value in values if value.isdigit()]
         return _institution_paths(InstitutionPage.objects.filter(pk__in=ids))

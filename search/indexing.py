@@ -27,6 +27,7 @@ from resource_hub.records.models import (
     RecordFile,
     RecordKeyword,
     RecordPage,
+    RecordParty,
     TeachingResourcePage,
 )
 from resource_hub.stats.selectors import download_totals
@@ -66,6 +67,10 @@ def indexable_records() -> QuerySet:
             Prefetch(
                 "contributing_institutions",
                 queryset=InstitutionPage.objects.only("id", "title", "name_local", "country_id"),
+            ),
+            Prefetch(
+                "parties",
+                queryset=RecordParty.objects.select_related("institution"),
             ),
         )
         .order_by("pk")
@@ -138,6 +143,7 @@ def record_document(record, sources: DocumentSources) -> dict:
         "language": record.language_id,
         "languages": sorted({record.language_id, *(t.language_id for t in translations)}),
         "country": institution.country_id if institution else None,
+        "partner_countries": partner_countries(record),
         "licence": record.licence_id,
         "year": record.year,
         "has_files": bool(files),
@@ -149,6 +155,16 @@ def record_document(record, sources: DocumentSources) -> dict:
     }
     document["fingerprint"] = fingerprint(document)
     return document
+
+
+def partner_countries(record) -> list[str]:
+    """The countries of the record's cooperation parties and contributing institutions.
+
+    The `partner_country` facet, and in the database `fallback.facet_condition`.
+    """
+    partners = [page.country_id for page in record.contributing_institutions.all()]
+    partners += [party.institution.country_id for party in record.parties.all()]
+    return sorted(set(partners))
 
 
 def suggest_inputs(titles: list[str]) -> list[dict]:

@@ -36,6 +36,7 @@ VOCABULARIES = {
     "resource_type": ResourceType,
     "language": Language,
     "country": Country,
+    "partner_country": Country,
     "licence": Licence,
 }
 

@@ -202,7 +202,7 @@ def _integer(data: Mapping, name: str, *, default: int, low: int, high: int) -> 
 def _checked(facet, value: str) -> str:
     if len(value) > MAX_FILTER_VALUE_LENGTH:
         raise InvalidSearchParameter(facet.name, _("A filter value is too long."))
-    if facet.name == "country":
+    if facet.name in ("country", "partner_country"):
         return clean_code(facet.name, value.upper(), pattern=COUNTRY_CODE, example="VN")
     if facet.name == "language":
         return clean_code(facet.name, value.lower(), pattern=LANGUAGE_CODE, example="vi")

@@ -117,3 +117,27 @@ def make_event(world):
         return event_create(**fields)
 
     return make
+
+
+@pytest.fixture
+def make_cooperation(world, make_record):
+    """A cooperation record (agreement by default) of institution A, parties A and B unless told."""
+
+    def make(*, kind="achievement-cooperation-agreement", parties=None, **overrides):
+        if parties is None:
+            parties = [
+                {"institution": world.inst_a, "role": "lead"},
+                {"institution": world.inst_b, "role": "party"},
+            ]
+        fields = {
+            "title": "Agreement on vocational teacher exchange",
+            "resource_type": ResourceType.objects.get(code=kind),
+            "cross_border": True,
+            "signed_on": datetime.date(2024, 9, 20),
+            "ends_on": datetime.date(2029, 9, 19),
+            "year": 2024,
+        }
+        fields.update(overrides)
+        return make_record(record_class=AchievementPage, parties=parties, **fields)
+
+    return make

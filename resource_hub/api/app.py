@@ -19,6 +19,7 @@ from search.api import router as search_router
 from .auth import anonymous
 from .endpoints import record_writes  # noqa: F401 - adds the writes to the records router
 from .endpoints.catalogue import router as catalogue_router
+from .endpoints.cooperation import router as cooperation_router
 from .endpoints.events import router as events_router
 from .endpoints.records import router as records_router
 from .endpoints.reports import router as reports_router
@@ -87,4 +88,5 @@ api.add_router("", files_router)
 api.add_router("", records_router)
 api.add_router("", catalogue_router)
 api.add_router("", events_router)
+api.add_router("", cooperation_router)
 api.add_router("", reports_router)

@@ -22,6 +22,7 @@ from search.services import index_deferred
 
 from . import accounts
 from .collections import collections_load
+from .cooperation import cooperation_load
 from .events import events_load
 from .institutions import INSTITUTIONS, InstitutionRow
 from .records import Vocabularies, record_load
@@ -81,6 +82,8 @@ def load_demo(
             report.records_created += 1
             if progress:
                 progress("records", number, len(todo))
+        if records:  # with the generated records, never instead of them
+            report.records_created += cooperation_load(pages=pages, users=users)
         report.collections_created = collections_load(admin=admin, pages=pages)
         report.events_created = events_load(admin=admin, pages=pages)
         report.usage = usage_load(seed=seed)

@@ -19,6 +19,7 @@ from resource_hub.core.vocabularies import (
 from resource_hub.events.models import EventPage
 from resource_hub.events.selectors import live_events
 from resource_hub.institutions.models import InstitutionPage
+from resource_hub.records.cooperation import party_values
 from resource_hub.records.models import AccessLevel, CreatorRole
 
 
@@ -88,6 +89,14 @@ class EventChoiceField(forms.ModelChoiceField):
         return f"{obj.name_for(translation.get_language())} ({obj.year})"
 
 
+COOPERATION_FIELDS = ("cross_border", "signed_on", "ends_on", "parties")
+
+
+class PartiesField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.country_id})"
+
+
 class RecordMetadataForm(DescribedErrorsMixin, forms.Form):
     """Step 1 of the wizard: what the record is. Creating asks for the kind and institution."""
 
@@ -142,6 +151,30 @@ class RecordMetadataForm(DescribedErrorsMixin, forms.Form):
         choices=AccessLevel.choices,
         initial=AccessLevel.PUBLIC,
     )
+    # Cooperation records (achievements: agreement, alliance, centre, training base).
+    cross_border = forms.BooleanField(
+        label=_("Cross-border cooperation between China and ASEAN"),
+        required=False,
+        help_text=_("Then at least one Chinese and one ASEAN institution must be parties."),
+    )
+    signed_on = forms.DateField(
+        label=_("Signed or founded on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    ends_on = forms.DateField(
+        label=_("In force until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty if it has no end date."),
+    )
+    parties = PartiesField(
+        label=_("Parties"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The institutions party to the agreement, alliance, centre or base."),
+    )
 
     def __init__(self, *args, institutions=None, kind=None, new_kind=None, **kwargs):
         """`kind` is an edited record's; `new_kind` the one a new record starts as (?kind=)."""
@@ -177,6 +210,10 @@ class RecordMetadataForm(DescribedErrorsMixin, forms.Form):
         if current:
             events = (events | EventPage.objects.filter(pk=current)).order_by("-start_date", "-pk")
         self.fields["event"].queryset = events
+        self.fields["parties"].queryset = InstitutionPage.objects.live().order_by("title")
+        if kind == "material":  # cooperation records are achievements
+            for name in COOPERATION_FIELDS:
+                del self.fields[name]
         self.fields["year"].initial = timezone.now().year
 
     def clean_resource_type(self):
@@ -207,6 +244,21 @@ class RecordMetadataForm(DescribedErrorsMixin, forms.Form):
                 % {"type": resource_type.label, "kind": dict(KIND_CHOICES)[kind]},
             )
         return cleaned
+
+    def cooperation_fields(self, kind: str, record=None) -> dict:
+        """The services' cooperation arguments, for an achievement (nothing for a material).
+
+        `record`: the edited record's draft, whose parties keep their roles and dates.
+        """
+        if kind != "achievement":
+            return {}
+        data = self.cleaned_data
+        return {
+            "cross_border": data["cross_border"],
+            "signed_on": data["signed_on"],
+            "ends_on": data["ends_on"],
+            "parties": party_values(list(data["parties"]), record, keep_order=True),
+        }
 
     def record_fields(self) -> dict:
         data = self.cleaned_data

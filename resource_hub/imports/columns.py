@@ -180,6 +180,38 @@ COLUMNS: tuple[Column, ...] = (
         kinds=(ACHIEVEMENT,),
         accepts=_("text, at most 255 characters"),
     ),
+    # Cooperation records (agreement, alliance, centre, training base): issue 18.
+    Column(
+        "parties",
+        _(
+            "Cooperation records: the institutions party to the agreement, alliance, centre "
+            "or training base, in order. A party already on the record keeps its role and dates."
+        ),
+        kinds=(ACHIEVEMENT,),
+        multiple=True,
+        accepts=_("the institutions' names (English or local) or their page slugs"),
+    ),
+    Column(
+        "cross_border",
+        _(
+            "Cooperation records: between China and ASEAN, so at least one Chinese and one "
+            "ASEAN party are needed. Empty: no."
+        ),
+        kinds=(ACHIEVEMENT,),
+        accepts=_("yes or no"),
+    ),
+    Column(
+        "signed_on",
+        _("Cooperation records: when it was signed, or founded."),
+        kinds=(ACHIEVEMENT,),
+        accepts=_("a date, YYYY-MM-DD"),
+    ),
+    Column(
+        "ends_on",
+        _("Cooperation records: the last day it is in force. Empty: no end date."),
+        kinds=(ACHIEVEMENT,),
+        accepts=_("a date, YYYY-MM-DD"),
+    ),
 )
 
 BY_NAME = {column.name: column for column in COLUMNS}

@@ -37,7 +37,13 @@ _ACHIEVEMENT_FIELDS = {
     "isbn": "isbn",
     "patent_number": "patent_number",
     "award": "award_name",
+    "cross_border": "cross_border",
+    "signed_on": "signed_on",
+    "ends_on": "ends_on",
 }
+_DATES = ("achievement_date", "signed_on", "ends_on")
+_YES = {"yes", "y", "true", "1", "是", "x"}
+_NO = {"", "no", "n", "false", "0", "否"}
 _IDENTIFIER_VALIDATORS = {
     "doi": validate_doi,
     "isbn": validate_isbn,
@@ -137,6 +143,12 @@ def parse_row(row: Row, layout: Layout, lookups: Lookups) -> ParsedRow:
     if layout.translations:
         parsed.lists["translations"] = _translations(parsed, cells, layout)
     _achievement(parsed, cells)
+    if "parties" in cells:
+        if parsed.kind != ACHIEVEMENT:
+            if cells["parties"]:
+                parsed.error("parties", _("Only achievements have this column; leave it empty."))
+        else:
+            parsed.lists["parties"] = _many(parsed, cells, "parties", lookups.institution)
     if "files" in cells:
         parsed.files = split_values(cells["files"])
         parsed.lists["files"] = parsed.files
@@ -287,8 +299,11 @@ def _achievement(parsed: ParsedRow, cells: dict) -> None:
             if value:
                 parsed.error(name, _("Only achievements have this column; leave it empty."))
             continue
-        if name == "achievement_date":
-            parsed.fields[target] = _date(parsed, value)
+        if name in _DATES:
+            parsed.fields[target] = _date(parsed, value, name)
+            continue
+        if name == "cross_border":
+            parsed.fields[target] = _yes(parsed, value)
             continue
         if value and name in _IDENTIFIER_VALIDATORS:
             try:
@@ -299,13 +314,19 @@ def _achievement(parsed: ParsedRow, cells: dict) -> None:
         parsed.fields[target] = _text(parsed, cells, name, 255)
 
 
-def _date(parsed: ParsedRow, value: str):
+def _date(parsed: ParsedRow, value: str, name: str = "achievement_date"):
     if not value:
         return None
     try:
         return datetime.date.fromisoformat(value[:10])
     except ValueError:
-        parsed.error(
-            "achievement_date", _("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": value}
-        )
+        parsed.error(name, _("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": value})
         return None
+
+
+def _yes(parsed: ParsedRow, value: str) -> bool:
+    if value.strip().lower() in _YES:
+        return True
+    if value.strip().lower() not in _NO:
+        parsed.error("cross_border", _("Write yes or no."))
+    return False

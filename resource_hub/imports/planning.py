@@ -17,8 +17,9 @@ from resource_hub.access.records import can_edit
 from resource_hub.files.errors import FileError
 from resource_hub.files.facts import FileFacts, measure
 from resource_hub.files.policy import check_file_allowed
+from resource_hub.records.cooperation import party_values
 from resource_hub.records.errors import RecordError
-from resource_hub.records.models import CreatorRole, RecordCreator, RecordTranslation
+from resource_hub.records.models import CreatorRole, RecordCreator, RecordParty, RecordTranslation
 from resource_hub.records.services import record_check
 
 from .parsing import ParsedRow
@@ -113,6 +114,10 @@ def _new_record(parsed: ParsedRow, context: Context):
     record.creators = [
         RecordCreator(sort_order=n, **c) for n, c in enumerate(parsed.lists.get("creators", []))
     ]
+    record.parties = [
+        RecordParty(sort_order=n, **party)
+        for n, party in enumerate(party_values(parsed.lists.get("parties", [])))
+    ]
     return record
 
 
@@ -176,6 +181,9 @@ _SIMPLE = {
     "isbn": ("isbn", None),
     "patent_number": ("patent_number", None),
     "award": ("award_name", None),
+    "cross_border": ("cross_border", None),
+    "signed_on": ("signed_on", None),
+    "ends_on": ("ends_on", None),
 }
 _FIELD_COLUMN = {
     attribute.removesuffix("_id"): column for column, (attribute, _h) in _SIMPLE.items()
@@ -208,6 +216,10 @@ def changed_columns(draft, parsed: ParsedRow, files, context: Context) -> list[s
             e.pk for e in lists[name]
         ):
             changes.append(column)
+    if "parties" in lists and [p.institution_id for p in draft.parties.all()] != [
+        i.pk for i in lists["parties"]
+    ]:
+        changes.append("parties")
     if "translations" in lists and _translations(draft) != _translations_wanted(
         draft, lists["translations"], context
     ):
@@ -255,6 +267,8 @@ def update_values(draft, parsed: ParsedRow, context: Context) -> dict:
     for name in ("keywords", "education_levels", "contributing_institutions"):
         if name in lists:
             values[name] = list(lists[name])
+    if "parties" in lists:
+        values["parties"] = party_values(lists["parties"], draft)
     return values
 
 
@@ -264,5 +278,9 @@ def apply_values(draft, parsed: ParsedRow, context: Context) -> None:
     # Keywords are left out: setting them makes their tags in the database, and
     # no keyword makes a record invalid.
     values.pop("keywords", None)
+    if "parties" in values:
+        values["parties"] = [
+            RecordParty(sort_order=n, **party) for n, party in enumerate(values["parties"])
+        ]
     for name, value in values.items():
         setattr(draft, name, value)

@@ -32,6 +32,7 @@ from resource_hub.core.errors import DomainError
 from resource_hub.files.models import ResourceDocument
 from resource_hub.files.services import document_create
 from resource_hub.institutions.models import InstitutionPage
+from resource_hub.records.cooperation import party_values
 from resource_hub.records.models import RecordPage
 from resource_hub.records.services import (
     file_attach,
@@ -224,6 +225,7 @@ class _Run:
             translations=lists.get("translations", ()),
             education_levels=lists.get("education_levels", ()),
             contributing_institutions=lists.get("contributing_institutions", ()),
+            parties=party_values(lists.get("parties", [])),
             external_id=parsed.identifier,
             **parsed.fields,
         )

@@ -152,6 +152,7 @@ class InstitutionPage(Page):
             request, self, page=request.GET.get("page")
         )
         context["collections"] = selectors.institution_collections(request, self)
+        context["cooperation"] = selectors.institution_cooperation(request, self)
         return context
 
     class Meta:

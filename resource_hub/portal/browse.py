@@ -31,6 +31,7 @@ SECTIONS = (
     ("browse_subjects", _("Subjects")),
     ("browse_levels", _("Levels and sectors")),
     ("browse_collections", _("Collections")),
+    ("network", _("Cross-border network")),  # resource_hub/network
 )
 
 

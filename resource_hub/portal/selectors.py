@@ -20,6 +20,8 @@ from resource_hub.access.records import visible_pages, visible_records
 from resource_hub.access.viewers import viewer_of
 from resource_hub.core.vocabularies import Country, EducationLevel, SubjectField
 from resource_hub.institutions.models import InstitutionPage
+from resource_hub.records.cooperation_selectors import Cooperation
+from resource_hub.records.cooperation_selectors import institution_cooperation as _cooperation
 from resource_hub.records.models import CuratedCollectionItem, CuratedCollectionPage, RecordPage
 from resource_hub.records.models.collections import CuratedCollectionTranslation
 from resource_hub.records.selectors import record_listing
@@ -153,6 +155,12 @@ def institution_records(who, institution: InstitutionPage, *, page=None) -> Page
     """
     records = record_listing(who, RecordPage.objects.child_of(institution))
     return Paginator(records, 20).get_page(page)
+
+
+def institution_cooperation(who, institution: InstitutionPage) -> list[Cooperation]:
+    """The agreements, alliances, centres and bases the institution is party to that the
+    viewer may open (records.cooperation_selectors), for the institution's page."""
+    return _cooperation(who, institution)
 
 
 def institution_collections(who, institution: InstitutionPage) -> list[CuratedCollectionPage]:

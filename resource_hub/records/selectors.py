@@ -16,6 +16,7 @@ from resource_hub.core.site_address import absolute_url
 
 from . import linked_data, signposting, states
 from .citation import apa_parts, gbt7714
+from .cooperation_selectors import record_cooperation
 from .exports import FORMATS, work_of
 from .models import RecordPage
 
@@ -116,6 +117,7 @@ def record_detail_context(record, *, request=None) -> dict:
         "institution": record.get_parent(),
         "licence_badge": licence_badge(record.licence),
     }
+    context["cooperation"] = record_cooperation(record)
     context["shown"] = record_shown_text(record, context["translations"])
     context["other_translations"] = [
         t for t in context["translations"] if t is not context["shown"].get("translation")

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "resource_hub.imports",
     "resource_hub.bundles",
     "resource_hub.portal",
+    "resource_hub.network",
     "resource_hub.stats",
     "resource_hub.backups",
     "resource_hub.ops",  # manage.py preflight

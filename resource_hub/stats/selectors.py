@@ -111,7 +111,8 @@ def institution_usage(*, who, institution, today: date | None = None) -> Usage:
 
 
 def records_usage(*, who, records: QuerySet, today: date | None = None) -> Usage:
-    """The sum over `records` (a RecordPage queryset, e.g. an event's) that `who` may see."""
+    """The sum over `records` (a RecordPage queryset) of those `who` may see: for pages
+    that count a set of records (an event's releases, the cross-border network)."""
     return _usage(_visible_rows(who, records), today)
 
 

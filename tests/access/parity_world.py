@@ -126,7 +126,7 @@ def _document(author, institution, word):
     return document
 
 
-def _record(users, institution, state, word, event=None):
+def _record(users, institution, state, word, event=None, partner=None):
     author, editor = users["author"], users["editor"]
     access = {
         "released_registered": AccessLevel.REGISTERED,
@@ -140,6 +140,9 @@ def _record(users, institution, state, word, event=None):
         record_class=TeachingResourcePage,
         creators=[{"name": "Li Wei"}],
         keywords=[word],
+        # A joint record with institution B (Thailand): the cross-border network counts it
+        # and search's partner_country facet finds it (issue 18).
+        contributing_institutions=[partner] if partner else [],
         **record_fields(
             title=title,
             slug=f"{word}-parity-lesson",
@@ -180,7 +183,9 @@ def build() -> ParityWorld:
         place="Nanning",
     )
     for state, word in STATES.items():
-        records[state], documents[state] = _record(users, inst_a, state, word, event_page)
+        records[state], documents[state] = _record(
+            users, inst_a, state, word, event_page, partner=inst_b
+        )
     restrictions = {
         "released_password": PageViewRestriction.objects.create(
             page=records["released_password"],

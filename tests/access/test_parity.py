@@ -28,6 +28,10 @@ What is covered, and what is pruned (and why):
   cell per role each);
 - the event page (which lists its releases through search) and its "Download all
   files", in the grid and in every phase: every parity record names the event;
+- the cross-border network (issue 18): every parity record is a joint record of
+  institution A (China) with B (Thailand) contributing, so search with the
+  `partner_country` facet is a surface like search, and the network page's
+  count is of what an anonymous visitor may open, for every viewer;
 - the public collections list, in the grid and in every phase: which of the
   world's three collections it lists to each viewer (one is never released)
   and the count of records it shows for each;
@@ -192,6 +196,20 @@ def _search_page(client, world, state):
     return _listing(lambda w: f"/en/search/?q={STATES[state]}", once=False)(client, world, state)
 
 
+def _partner_search(client, world, state):
+    """Search with the partner_country facet: the record's partner institution B is in Thailand."""
+    path = f"/en/search/?q={STATES[state]}&partner_country=TH"
+    return _listing(lambda w: path, once=False)(client, world, state)
+
+
+def _network_count(client) -> int:
+    """The cross-border network page's count of records (all the parity records are joint
+    records of institution A with B); a count of released public records, the same for all."""
+    content = client.get(reverse("network")).content.decode()
+    found = re.search(r'id="network-records">([\d,]+)<', content)
+    return int(found.group(1).replace(",", "")) if found else 0
+
+
 def _similar(client, world, state):
     """The anchor's page (public, institution B): is the record under "Similar records"?"""
     key = (id(client), world.anchor.url)
@@ -287,6 +305,7 @@ PUBLIC_SURFACES = {
     "/documents/": (_get(_document_url), table.file),
     "search page": (_search_page, table.found),
     "search api": (_api("/api/v1/search", "results"), table.found),
+    "partner search": (_partner_search, table.found),
     "suggest api": (_api("/api/v1/search/suggest", "suggestions"), table.suggested),
     "similar records": (_similar, table.found),
     "records api": (_api("/api/v1/records", "results"), table.found),
@@ -470,6 +489,11 @@ def test_every_role_state_and_surface(db, parity, capsys):
             table.public_count(STATES, []),
             lambda client=client: _browse_count(client, parity),
         )
+        checker.cell(
+            f"{who} × network count",
+            table.public_count(STATES, []),
+            lambda client=client: _network_count(client),
+        )
     check_collections_list(checker, parity, whos, [])
     checker.report(capsys, "grid")
 
@@ -501,6 +525,7 @@ PHASE_SURFACES = {
         "/documents/",
         "search page",
         "search api",
+        "partner search",
         "suggest api",
         "records api",
         "api record",
@@ -550,6 +575,12 @@ def test_every_restriction_placement(db, parity, capsys, kind, where):
         table.public_count(STATES, above),
         lambda: _browse_count(parity.clients["anonymous"], parity),
     )
+    for who, client in whos.items():
+        checker.cell(
+            f"{kind} on {where}: {who} × network count",
+            table.public_count(STATES, above),
+            lambda client=client: _network_count(client),
+        )
     check_collections_list(checker, parity, whos, above, f"{kind} on {where}: ")
     checker.report(capsys, f"{kind} on {where}")
 

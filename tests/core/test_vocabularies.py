@@ -57,6 +57,10 @@ ACHIEVEMENTS = {
     "cooperation-agreement",
     "standard",
     "textbook",
+    # cooperation records beside the agreement (issue 18, migration 0006)
+    "alliance",
+    "centre",
+    "training-base",
 }
 LRMI_CONCEPTS = {
     "activityPlan",

@@ -23,15 +23,20 @@ from resource_hub.core.vocabularies import (
     SubjectField,
 )
 from resource_hub.events.selectors import live_events
+from resource_hub.institutions.models import InstitutionPage
 from resource_hub.records.models import (
     AccessLevel,
     AchievementPage,
     CreatorRole,
+    PartyRole,
     TeachingResourcePage,
 )
 
 RECORD_CLASSES = {"material": TeachingResourcePage, "achievement": AchievementPage}
-ACHIEVEMENT_FIELDS = ("achievement_date", "doi", "isbn", "patent_number", "award")
+ACHIEVEMENT_FIELDS = (
+    "achievement_date", "doi", "isbn", "patent_number", "award",
+    "cross_border", "signed_on", "ends_on", "parties",
+)  # fmt: skip
 
 
 def _printable(value: str) -> str:
@@ -96,6 +101,13 @@ class TranslationIn(StrictIn):
     abstract: LongText = ""
 
 
+class PartyIn(StrictIn):
+    institution: StrictInt = Field(description="Institution id.")
+    role: PartyRole = PartyRole.PARTY
+    joined: date | None = Field(None, description="An alliance's or centre's member.")
+    left: date | None = Field(None, description="An alliance's or centre's member.")
+
+
 class RecordFieldsIn(StrictIn):
     """What describes a record; PATCH takes any of these, POST needs the first six."""
 
@@ -121,6 +133,17 @@ class RecordFieldsIn(StrictIn):
     isbn: Text = Field(None, description="Achievements only.")
     patent_number: Text = Field(None, description="Achievements only.")
     award: Text = Field(None, description="Achievements only: the award or competition.")
+    cross_border: bool = Field(
+        None,
+        description="Cooperation records: between China and ASEAN (a party of each needed).",
+    )
+    signed_on: date | None = Field(None, description="Cooperation records: signed or founded.")
+    ends_on: date | None = Field(None, description="Cooperation records: last day in force.")
+    parties: list[PartyIn] = Field(
+        None,
+        description="Cooperation records (agreement, alliance, centre, training base): "
+        "the institutions party to it, in order.",
+    )
 
 
 class RecordCreateIn(RecordFieldsIn):
@@ -211,6 +234,21 @@ def translations_from(items: list[TranslationIn]) -> list[dict]:
     return parsed
 
 
+def parties_from(items: list[PartyIn]) -> list[dict]:
+    """The service's `parties`: each institution id resolved to a live institution."""
+    institutions = InstitutionPage.objects.live().in_bulk([item.institution for item in items])
+    for item in items:
+        if item.institution not in institutions:
+            raise ApiError(
+                422,
+                "unknown_code",
+                _("parties: there is no institution %(id)s; see /api/v1/institutions.")
+                % {"id": item.institution},
+                parameter="parties",
+            )
+    return [item.model_dump() | {"institution": institutions[item.institution]} for item in items]
+
+
 def record_fields_from(payload: RecordFieldsIn, *, kind: str, given: set[str]) -> dict:
     """The service's keyword arguments for the fields given, vocabulary codes resolved."""
     if kind != "achievement":
@@ -243,6 +281,8 @@ def record_fields_from(payload: RecordFieldsIn, *, kind: str, given: set[str]) -
             fields[name] = translations_from(value)
         elif name == "event":
             fields[name] = event_entry(value)
+        elif name == "parties":
+            fields[name] = parties_from(value)
         elif name == "award":
             fields["award_name"] = value
         elif name in {"abstract", "doi", "isbn", "patent_number"}:

@@ -20,7 +20,6 @@ from resource_hub.access.viewers import as_viewer
 
 # One class per schema name (OpenAPI keys them by name): the catalogue's pair.
 from resource_hub.api.schemas import CodeLabel
-from resource_hub.core.site_address import absolute_url
 from resource_hub.core.vocabularies import Language
 from resource_hub.events.selectors import live_events
 from resource_hub.institutions.models import InstitutionPage
@@ -28,6 +27,13 @@ from resource_hub.records.exports import FORMATS
 from resource_hub.records.models import AchievementPage, CreatorRole, RecordPage
 from resource_hub.records.selectors import record_stable_url, record_status
 from search.api import FacetOut, QueryEcho
+
+from .cooperation_schemas import (
+    CooperationOut,
+    InstitutionRefOut,
+    institution_ref,
+    record_cooperation_out,
+)
 
 #: Citation styles of GET /records/{id}/citation (the record page shows both).
 CITATION_STYLES = ("apa", "gbt7714")
@@ -99,19 +105,6 @@ class RecordsOut(Schema):
     next_cursor: str | None
     results: list[RecordItemOut]
     facets: dict[str, FacetOut]
-
-
-class InstitutionRefLinks(Schema):
-    self: str = Field(description="The institution in the API.")
-    html: str = Field(description="The institution's page.")
-
-
-class InstitutionRefOut(Schema):
-    id: int
-    name: str
-    name_local: str
-    country: CodeLabel | None
-    links: InstitutionRefLinks
 
 
 class FileLinks(Schema):
@@ -191,6 +184,9 @@ class RecordOut(Schema):
     event: EventRefOut | None = Field(
         None, description="The event where the record was released or presented."
     )
+    cooperation: CooperationOut | None = Field(
+        None, description="Agreements, alliances, centres and training bases; else null."
+    )
     files: list[FileOut] = Field(description="Only the files the caller may download.")
     related: list[RecordSummaryOut] = Field(description="Only records the caller may open.")
     dates: DatesOut
@@ -237,19 +233,6 @@ def record_links(record) -> dict:
         **summary_links(record.pk, live=record.live),
         "exports": {name: reverse("api:record-export", args=[record.pk, name]) for name in FORMATS},
         "citation": {style: f"{citation}?style={style}" for style in CITATION_STYLES},
-    }
-
-
-def _institution_ref(institution) -> dict:
-    return {
-        "id": institution.pk,
-        "name": institution.title,
-        "name_local": institution.name_local,
-        "country": _code_label(institution.country),
-        "links": {
-            "self": reverse("api:institution", args=[institution.pk]),
-            "html": institution.get_full_url() or absolute_url(institution.url_path),
-        },
     }
 
 
@@ -368,9 +351,10 @@ def record_out(request, record) -> dict:
             "label": str(shown.get_access_level_display()),
         },
         "country": _code_label(institution.country) if institution else None,
-        "institution": _institution_ref(institution) if institution else None,
-        "contributing_institutions": [_institution_ref(p) for p in partners],
+        "institution": institution_ref(institution) if institution else None,
+        "contributing_institutions": [institution_ref(p) for p in partners],
         "event": _event_ref(shown.event_id),
+        "cooperation": record_cooperation_out(shown),
         "files": _files(viewer, record, shown),
         "related": _related(viewer, shown),
         "dates": {

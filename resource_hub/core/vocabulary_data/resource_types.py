@@ -59,7 +59,15 @@ ACHIEVEMENTS = [
     ("cooperation-agreement", "", "Cooperation agreement"),
     ("standard", "", "Standard"),
     ("textbook", LRMI + "textbook", "Textbook"),
+    # Issue 18: cooperation records beside the agreement (records/cooperation.py).
+    # Added after 0003 shipped: migration 0006 loads them.
+    ("alliance", "", "Alliance"),
+    ("centre", "", "Centre"),
+    ("training-base", "", "Training base"),
 ]
+
+#: The codes migration 0006 adds (issue 18).
+ADDED_IN_0006 = ("achievement-alliance", "achievement-centre", "achievement-training-base")
 
 # Labels by language, then by code, so each language can be reviewed on its own.
 LABELS = {
@@ -100,6 +108,9 @@ LABELS = {
         "achievement-cooperation-agreement": "合作协议",
         "achievement-standard": "标准",
         "achievement-textbook": "教材",
+        "achievement-alliance": "联盟",
+        "achievement-centre": "合作中心",
+        "achievement-training-base": "培训基地",
     },
     "th": {
         "material-lesson-plan": "แผนการสอน",
@@ -130,6 +141,9 @@ LABELS = {
         "achievement-cooperation-agreement": "ข้อตกลงความร่วมมือ",
         "achievement-standard": "มาตรฐาน",
         "achievement-textbook": "ตำรา",
+        "achievement-alliance": "เครือข่ายพันธมิตร",
+        "achievement-centre": "ศูนย์ความร่วมมือ",
+        "achievement-training-base": "ฐานฝึกอบรม",
     },
     "vi": {
         "material-lesson-plan": "Giáo án",
@@ -160,6 +174,9 @@ LABELS = {
         "achievement-cooperation-agreement": "Thỏa thuận hợp tác",
         "achievement-standard": "Tiêu chuẩn",
         "achievement-textbook": "Giáo trình",
+        "achievement-alliance": "Liên minh",
+        "achievement-centre": "Trung tâm hợp tác",
+        "achievement-training-base": "Cơ sở đào tạo",
     },
     "id": {
         "material-lesson-plan": "Rencana pembelajaran",
@@ -190,6 +207,9 @@ LABELS = {
         "achievement-cooperation-agreement": "Perjanjian kerja sama",
         "achievement-standard": "Standar",
         "achievement-textbook": "Buku ajar",
+        "achievement-alliance": "Aliansi",
+        "achievement-centre": "Pusat kerja sama",
+        "achievement-training-base": "Pusat pelatihan",
     },
     "ms": {
         "material-lesson-plan": "Rancangan pengajaran",
@@ -220,6 +240,9 @@ LABELS = {
         "achievement-cooperation-agreement": "Perjanjian kerjasama",
         "achievement-standard": "Piawaian",
         "achievement-textbook": "Buku teks",
+        "achievement-alliance": "Pakatan",
+        "achievement-centre": "Pusat kerjasama",
+        "achievement-training-base": "Pangkalan latihan",
     },
 }
 

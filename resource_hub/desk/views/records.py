@@ -98,6 +98,7 @@ def record_new(request):
                 translations=translations.translations(),
                 keywords=data["keywords"],
                 education_levels=data["education_levels"],
+                **form.cooperation_fields(data["kind"]),
                 **form.record_fields(),
             )
         except RecordError as error:
@@ -129,6 +130,10 @@ def _initial(record):
         "year": record.year,
         "access_level": record.access_level,
         "event": record.event_id,
+        "cross_border": getattr(record, "cross_border", False),
+        "signed_on": getattr(record, "signed_on", None),
+        "ends_on": getattr(record, "ends_on", None),
+        "parties": [party.institution_id for party in record.parties.all()],
     }
 
 
@@ -176,6 +181,7 @@ def record_edit(request, pk):
                         )
                         for word in form.cleaned_data["keywords"]
                     ],
+                    **form.cooperation_fields(kind, draft),
                     **form.record_fields(),
                 )
         except RecordError as error:

@@ -9,6 +9,7 @@ from .base import (
     RecordTranslation,
 )
 from .collections import CuratedCollectionItem, CuratedCollectionPage
+from .cooperation import PartyRole, RecordParty
 from .types import AchievementPage, TeachingResourcePage
 
 __all__ = [
@@ -19,8 +20,10 @@ __all__ = [
     "CuratedCollectionPage",
     "RecordCreator",
     "RecordFile",
+    "PartyRole",
     "RecordKeyword",
     "RecordPage",
+    "RecordParty",
     "RecordRelation",
     "RecordTranslation",
     "TeachingResourcePage",

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from resource_hub.core.validators import validate_doi, validate_isbn, validate_patent_number
 
+from ..forms import AchievementPageForm
 from .base import RecordPage
 
 
@@ -114,7 +115,29 @@ class AchievementPage(RecordPage):
         help_text=_("For awards and competition results: the award's or competition's name."),
     )
 
+    # Cooperation: an agreement, alliance, centre or training base (records/cooperation.py).
+    cross_border = models.BooleanField(
+        _("cross-border cooperation"),
+        default=False,
+        help_text=_(
+            "Between institutions of China and of ASEAN: at least one party of each is required."
+        ),
+    )
+    signed_on = models.DateField(
+        _("signed or founded on"),
+        null=True,
+        blank=True,
+        help_text=_("When the agreement was signed, or the alliance, centre or base founded."),
+    )
+    ends_on = models.DateField(
+        _("in force until"),
+        null=True,
+        blank=True,
+        help_text=_("The last day it is in force; leave empty if it has no end date."),
+    )
+
     resource_type_kind = "achievement"
+    base_form_class = AchievementPageForm
 
     search_fields = [
         *_RECORD_SEARCH_FIELDS,
@@ -134,6 +157,14 @@ class AchievementPage(RecordPage):
                     FieldPanel("award_name"),
                 ],
                 heading=_("Achievement"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("cross_border"),
+                    FieldRowPanel([FieldPanel("signed_on"), FieldPanel("ends_on")]),
+                    InlinePanel("parties", heading=_("Parties"), label=_("party")),
+                ],
+                heading=_("Cooperation"),
             ),
             ObjectList(_CLASSIFICATION_PANELS, heading=_("Classification")),
             ObjectList(_TRANSLATION_PANELS, heading=_("Translations")),

@@ -10,8 +10,9 @@ from resource_hub.access import records as access
 from resource_hub.access.documents import can_use_document
 from resource_hub.core.indexing import index_later
 
+from ..cooperation import check_cooperation, parties_of
 from ..errors import RecordError, RecordPermissionDenied
-from ..models import RecordCreator, RecordFile, RecordTranslation
+from ..models import RecordCreator, RecordFile, RecordParty, RecordTranslation
 
 
 def record_slug(*, institution, title: str, translations=()) -> str:
@@ -56,6 +57,18 @@ def _validated(record, *, exclude=("path", "depth", "slug", "url_path"), check_t
         ) from exc
     if check_type:
         _check_resource_type(record)
+        check_cooperation(
+            resource_type=record.resource_type,
+            cross_border=getattr(record, "cross_border", False),
+            signed_on=getattr(record, "signed_on", None),
+            ends_on=getattr(record, "ends_on", None),
+            parties=parties_of(record),
+        )
+
+
+def _party_rows(parties) -> list[RecordParty]:
+    """RecordParty rows, in the order given, from dicts (institution, role, joined, left)."""
+    return [RecordParty(**{"sort_order": n, **party}) for n, party in enumerate(parties)]
 
 
 def record_check(record) -> None:
@@ -80,12 +93,15 @@ def record_create_draft(
     translations: list[dict] = (),
     education_levels=(),
     contributing_institutions=(),
+    parties: list[dict] = (),
     **fields,
 ):
     """Create a draft record under the institution, owned by `user`.
 
     Teachers may create drafts only in their own institution: Wagtail's "add"
-    permission on the institution page is exactly that.
+    permission on the institution page is exactly that. `parties` (dicts of
+    institution, role, joined, left) are a cooperation record's parties
+    (records/cooperation.py says which records have them, and checks them).
     """
     if not access.can_create_record(user, institution):
         raise RecordPermissionDenied(_("You can only add records to your own institution."))
@@ -113,6 +129,7 @@ def record_create_draft(
     ]
     record.education_levels = list(education_levels)
     record.contributing_institutions = list(contributing_institutions)
+    record.parties = _party_rows(parties)
     for creator in record.creators.all():
         _validated(creator, exclude=["record"], check_type=False)
     _validated(record)
@@ -125,12 +142,19 @@ def record_create_draft(
 
 @transaction.atomic
 def record_update_draft(*, user, record, **fields):
-    """Save changes as a new revision; a released record stays as released until re-released."""
+    """Save changes as a new revision; a released record stays as released until re-released.
+
+    `parties`, if given, replaces the cooperation record's parties (a list of dicts
+    as `record_create_draft` takes).
+    """
     record.refresh_from_db()  # callers may hold a stale copy
     if not access.can_edit(user, record):
         raise RecordPermissionDenied()
     draft = record.get_latest_revision_as_object()
     keywords = fields.pop("keywords", None)
+    parties = fields.pop("parties", None)
+    if parties is not None:
+        draft.parties = _party_rows(parties)
     for name, value in fields.items():
         setattr(draft, name, value)
     if keywords is not None:

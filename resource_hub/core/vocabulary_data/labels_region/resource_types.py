@@ -85,6 +85,9 @@ KM = {
     "achievement-cooperation-agreement": "កិច្ចព្រមព្រៀងសហប្រតិបត្តិការ",
     "achievement-standard": "ស្តង់ដារ",
     "achievement-textbook": "សៀវភៅសិក្សា",
+    "achievement-alliance": "សម្ព័ន្ធ",
+    "achievement-centre": "មជ្ឈមណ្ឌលសហប្រតិបត្តិការ",
+    "achievement-training-base": "មូលដ្ឋានបណ្តុះបណ្តាល",
 }
 
 LO = {
@@ -124,6 +127,9 @@ LO = {
     "achievement-cooperation-agreement": "ສັນຍາຮ່ວມມື",
     "achievement-standard": "ມາດຕະຖານ",
     "achievement-textbook": "ປຶ້ມແບບຮຽນ",
+    "achievement-alliance": "ພັນທະມິດ",
+    "achievement-centre": "ສູນຮ່ວມມື",
+    "achievement-training-base": "ຖານຝຶກອົບຮົມ",
 }
 
 MY = {
@@ -163,6 +169,9 @@ MY = {
     "achievement-cooperation-agreement": "ပူးပေါင်းဆောင်ရွက်ရေး သဘောတူစာချုပ်",
     "achievement-standard": "စံနှုန်း",
     "achievement-textbook": "ပြဋ္ဌာန်းစာအုပ်",
+    "achievement-alliance": "မဟာမိတ်အဖွဲ့",
+    "achievement-centre": "ပူးပေါင်းဆောင်ရွက်ရေး စင်တာ",
+    "achievement-training-base": "လေ့ကျင့်ရေး စခန်း",
 }
 
 FIL = {
@@ -202,4 +211,7 @@ FIL = {
     "achievement-cooperation-agreement": "Kasunduan sa pakikipagtulungan",
     "achievement-standard": "Pamantayan",
     "achievement-textbook": "Batayang aklat",
+    "achievement-alliance": "Alyansa",
+    "achievement-centre": "Sentro ng pakikipagtulungan",
+    "achievement-training-base": "Base ng pagsasanay",
 }
