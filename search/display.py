@@ -242,3 +242,28 @@ def _order(nodes: list[Node]) -> None:
     nodes.sort(key=lambda node: (-(node.value.count or 0), node.value.label))
     for node in nodes:
         _order(node.children)
+
+
+def url_with(request, *, keep_only=None, remove=None, **changes) -> str:
+    """This page's URL with parameters changed; any change but `page` goes back to page 1.
+
+    `keep_only`: the parameters to keep (the others are dropped); `remove`: a
+    (name, value) pair to take out; empty parameters are dropped. For the search
+    page and the pages that list through search (an event's page).
+    """
+    query = request.GET.copy()
+    if keep_only is not None:
+        for key in list(query):
+            if key not in keep_only:
+                del query[key]
+    if remove:
+        name, value = remove
+        query.setlist(name, [v for v in query.getlist(name) if v != value])
+    for key, value in changes.items():
+        query[key] = str(value)
+    if "page" not in changes:
+        query.pop("page", None)
+    for key in [key for key, values in query.lists() if not any(values)]:
+        del query[key]
+    encoded = query.urlencode()
+    return f"{request.path}?{encoded}" if encoded else request.path

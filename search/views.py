@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from resource_hub.access.viewers import as_viewer
 from resource_hub.core.params import InvalidParameter, without_control_characters
 
-from .display import facet_views, search_cards
+from .display import facet_views, search_cards, url_with
 from .facets import SORTS
 from .params import parse_params
 
@@ -41,10 +41,10 @@ def search_page(request):
             "q": params.q,
             "sorts": _sorts(),
             "chips": _chips(request, result),
-            "clear_url": _url(request, keep_only=("q", "sort")),
-            "previous_url": _url(request, page=params.page - 1) if result.has_previous else "",
-            "next_url": _url(request, page=params.page + 1) if result.has_next else "",
-            "suggestion_url": _url(request, q=result.suggestion) if result.suggestion else "",
+            "clear_url": url_with(request, keep_only=("q", "sort")),
+            "previous_url": url_with(request, page=params.page - 1) if result.has_previous else "",
+            "next_url": url_with(request, page=params.page + 1) if result.has_next else "",
+            "suggestion_url": url_with(request, q=result.suggestion) if result.suggestion else "",
         },
     )
 
@@ -53,33 +53,13 @@ def _sorts():
     return [(value, label) for value, (label, _sort) in SORTS.items()]
 
 
-def _url(request, *, keep_only=None, remove=None, **changes) -> str:
-    """This page's URL with parameters changed; any change but `page` goes back to page 1."""
-    query = request.GET.copy()
-    if keep_only is not None:
-        for key in list(query):
-            if key not in keep_only:
-                del query[key]
-    if remove:
-        name, value = remove
-        query.setlist(name, [v for v in query.getlist(name) if v != value])
-    for key, value in changes.items():
-        query[key] = str(value)
-    if "page" not in changes:
-        query.pop("page", None)
-    for key in [key for key, values in query.lists() if not any(values)]:
-        del query[key]
-    encoded = query.urlencode()
-    return f"{request.path}?{encoded}" if encoded else request.path
-
-
 def _chips(request, result) -> list[dict]:
     """One removable chip per selected facet value."""
     return [
         {
             "facet": facet.label,
             "label": value.label,
-            "remove_url": _url(request, remove=(facet.name, value.value)),
+            "remove_url": url_with(request, remove=(facet.name, value.value)),
         }
         for facet in result.facets
         for value in facet.selected

@@ -16,7 +16,7 @@ from resource_hub.access.viewers import as_viewer
 from resource_hub.core.params import InvalidParameter
 from resource_hub.records.models import RecordPage
 from resource_hub.stats.selectors import Usage, records_usage
-from search.display import facet_views, search_cards
+from search.display import facet_views, search_cards, url_with
 from search.params import SearchParams, parse_params
 
 from .models import EventPage
@@ -121,21 +121,9 @@ def event_page_context(event: EventPage, *, request) -> dict:
     }
 
 
-def page_url(request, *, remove=None, **changes) -> str:
+def page_url(request, **changes) -> str:
     """This page's URL with a facet value removed or the page changed (event parameters only)."""
-    query = request.GET.copy()
-    for key in list(query):
-        if key not in EVENT_PARAMETERS:
-            del query[key]
-    if remove:
-        name, value = remove
-        query.setlist(name, [v for v in query.getlist(name) if v != value])
-    for key, value in changes.items():
-        query[key] = str(value)
-    if "page" not in changes:
-        query.pop("page", None)
-    encoded = query.urlencode()
-    return f"{request.path}?{encoded}" if encoded else request.path
+    return url_with(request, keep_only=EVENT_PARAMETERS, **changes)
 
 
 def live_events():
