@@ -134,10 +134,11 @@ def bundle_of_collection(who, collection_id: int) -> Bundle | None:
 def bundle_of_event(who, event_id: int) -> Bundle | None:
     """The event's bundle: its released records `who` may open, newest first.
 
-    None when the event is not released. An event with no record the viewer
+    None when the event is not released or `who` may not open it (the policy's
+    `visible_pages`, as for a collection). An event with no record the viewer
     may open gives an empty bundle, as a collection does.
     """
-    event = EventPage.objects.live().filter(pk=event_id).first()
+    event = visible_pages(who, EventPage.objects.filter(pk=event_id)).first()
     if event is None:
         return None
     ids = list(

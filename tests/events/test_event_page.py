@@ -179,3 +179,17 @@ def test_a_record_page_names_its_released_event(world, make_event, make_record, 
     hidden = make_event(name_en="A week in preparation", publish=False)
     other = release(make_record(title="Another lesson", event=hidden))
     assert "Released at" not in client.get(other.url).content.decode()
+
+
+def test_the_zip_of_an_event_behind_a_sign_in_is_for_those_signed_in(event_world, client, world):
+    """The event page's own view restriction holds for its "Download all files" too."""
+    from django.urls import reverse
+    from wagtail.models import PageViewRestriction
+
+    event, _made = event_world
+    PageViewRestriction.objects.create(page=event, restriction_type=PageViewRestriction.LOGIN)
+    url = reverse("bundles:event_files", args=[event.pk])
+
+    assert client.get(url).status_code == 404
+    client.force_login(world.teacher_b)
+    assert client.get(url).status_code == 200
