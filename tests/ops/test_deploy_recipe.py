@@ -7,6 +7,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from django.core.management import get_commands, load_command_class
 
 from resource_hub.imports.forms import FORM_ZIP_MAX_SIZE
 from resource_hub.settings.environment import _parse_env_file
+from tests.conftest import require
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
@@ -127,6 +129,37 @@ def test_every_unit_reads_the_environment_file_and_is_hardened(name):
     assert found["CapabilityBoundingSet"] == [""]
     if name != "resource-hub-nightly.service":
         assert found["Restart"] == ["always"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "resource-hub-web.service",
+        "resource-hub-worker@1.service",
+        "resource-hub-nightly.service",
+        "resource-hub-nightly.timer",
+    ],
+)
+def test_systemd_itself_accepts_every_unit(name, tmp_path):
+    """systemd's own parser (`systemd-analyze verify`, which needs no running systemd)
+    reads each unit without a complaint: its directives and values, and the programs it
+    starts, with the application where the units expect it (here: this checkout)."""
+    analyze = shutil.which("systemd-analyze")
+    require("systemd-analyze", analyze is not None, "Debian's systemd package")
+    for path in (DEPLOY / "systemd").iterdir():
+        text = path.read_text().replace("/srv/resource-hub/app", str(ROOT))
+        (tmp_path / path.name).write_text(text)
+    if name.startswith("resource-hub-worker@"):
+        shutil.copy(tmp_path / "resource-hub-worker@.service", tmp_path / name)
+
+    done = subprocess.run(  # noqa: S603 - systemd's own checker on our units
+        [analyze, "verify", "--man=no", str(tmp_path / name)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert (done.returncode, done.stderr) == (0, "")
 
 
 def test_the_units_start_what_the_repository_has():
