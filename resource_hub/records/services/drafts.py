@@ -1,7 +1,7 @@
 import unicodedata
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -82,6 +82,27 @@ def record_check(record) -> None:
     _validated(record)
 
 
+#: The first key of the advisory lock drafts under one institution take turns on.
+DRAFTS_LOCK = 0x5248_0001
+
+
+def _take_turns(institution) -> None:
+    """Drafts made under one institution at the same moment (teachers, an import, the
+    API) take turns from here to the end of their transaction: the slug is chosen, and
+    the page's place in the tree taken, so that neither picks what the other is about
+    to write (tests/records/test_concurrent_drafts.py).
+
+    A transaction-level advisory lock, not `SELECT ... FOR UPDATE` of the institution's
+    row: a row locked again in each savepoint of one long transaction (a test or a
+    loader making hundreds of records) makes PostgreSQL build ever larger multixacts,
+    and 250 drafts took over ten minutes (tests/interop/test_oai_paging.py). SQLite
+    lets one writer at a time anyway.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [DRAFTS_LOCK, institution.pk])
+
+
 @transaction.atomic
 def record_create_draft(
     *,
@@ -107,11 +128,7 @@ def record_create_draft(
         raise RecordPermissionDenied(_("You can only add records to your own institution."))
     if not creators:
         raise RecordError(_("Name at least one creator."))
-    # Drafts made under one institution at the same moment (teachers, an import, the
-    # API) take turns from here: the slug is chosen, and the page's place in the
-    # tree taken, under a lock on the institution's row, so that neither picks what
-    # the other is about to write (tests/records/test_concurrent_drafts.py).
-    institution = type(institution).objects.select_for_update().get(pk=institution.pk)
+    _take_turns(institution)
     fields.setdefault(
         "slug",
         record_slug(
