@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from wagtail.models import Page
 
 from resource_hub.access.records import visible_pages, visible_records
-from resource_hub.events.models import EventPage
+from resource_hub.events.selectors import visible_events
 from resource_hub.files.naming import safe_filename
 from resource_hub.records.citation import Work
 from resource_hub.records.exports import work_of
@@ -138,7 +138,7 @@ def bundle_of_event(who, event_id: int) -> Bundle | None:
     `visible_pages`, as for a collection). An event with no record the viewer
     may open gives an empty bundle, as a collection does.
     """
-    event = visible_pages(who, EventPage.objects.filter(pk=event_id)).first()
+    event = visible_events(who).filter(pk=event_id).first()
     if event is None:
         return None
     ids = list(

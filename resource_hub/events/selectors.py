@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import get_language
 
-from resource_hub.access.records import visible_records
+from resource_hub.access.records import visible_pages, visible_records
 from resource_hub.access.viewers import as_viewer
 from resource_hub.core.params import InvalidParameter
 from resource_hub.records.models import RecordPage
@@ -127,5 +127,13 @@ def page_url(request, **changes) -> str:
 
 
 def live_events():
-    """Released events, newest first (for choosers, the API and the desk)."""
+    """Released events, newest first: what a record may name (the desk's and the API's
+    choice of event). What a viewer is shown goes through `visible_events`."""
     return EventPage.objects.live().order_by("-start_date", "-pk")
+
+
+def visible_events(who):
+    """Released events `who` may open (the access policy's `visible_pages`, so an event
+    page's own view restriction holds), newest first: the API's events, a record's event
+    and an event's ZIP."""
+    return visible_pages(who, EventPage.objects.all()).order_by("-start_date", "-pk")

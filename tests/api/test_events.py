@@ -49,6 +49,20 @@ def test_an_unreleased_event_is_404(world, call, make_event):  # noqa: F811
     assert call("anonymous", "get", url("event", hidden.pk)).status_code == 404
 
 
+def test_an_event_behind_a_sign_in_is_shown_to_those_signed_in(world, call, week):  # noqa: F811
+    """The event page's own view restriction holds in the API: list, detail, a record's event."""
+    from wagtail.models import PageViewRestriction
+
+    event, public = week
+    PageViewRestriction.objects.create(page=event, restriction_type=PageViewRestriction.LOGIN)
+
+    assert call("anonymous", "get", url("events")).json()["results"] == []
+    assert call("anonymous", "get", url("event", event.pk)).status_code == 404
+    assert call("anonymous", "get", url("record", public.pk)).json()["event"] is None
+    assert call("teacher_b", "get", url("event", event.pk)).status_code == 200
+    assert call("teacher_b", "get", url("record", public.pk)).json()["event"]["id"] == event.pk
+
+
 def test_a_record_names_its_event(world, call, week):  # noqa: F811
     event, public = week
     body = call("anonymous", "get", url("record", public.pk)).json()

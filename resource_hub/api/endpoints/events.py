@@ -15,7 +15,7 @@ from resource_hub.api.errors import not_found
 from resource_hub.api.schemas import CodeLabel, errors
 from resource_hub.core.params import MAX_ID
 from resource_hub.events.models import EventPage
-from resource_hub.events.selectors import event_records, live_events
+from resource_hub.events.selectors import event_records, visible_events
 
 from .catalogue import _paging
 from .catalogue_schemas import PageQuery, Paging
@@ -116,7 +116,7 @@ def _event_json(request, event: EventPage, *, programme: bool = False) -> dict:
 @router.get("/events", response={200: EventsOut, **errors(400, 401, 429)}, url_name="events")
 def event_list(request, query: Query[PageQuery]):
     """Released events, newest first."""
-    events = live_events().select_related("country")
+    events = visible_events(request).select_related("country")
     offset, limit, paging = _paging(request, "api:events", events.count())
     results = [_event_json(request, event) for event in events[offset : offset + limit]]
     return {**paging, "results": results}
@@ -129,7 +129,7 @@ def event_list(request, query: Query[PageQuery]):
 )
 def event_detail(request, id: int = Path(..., ge=1, le=MAX_ID)):  # noqa: A002
     """One released event, with its programme."""
-    event = live_events().select_related("country").filter(pk=id).first()
+    event = visible_events(request).select_related("country").filter(pk=id).first()
     if event is None:
         raise not_found(_("There is no such event."))
     return _event_json(request, event, programme=True)

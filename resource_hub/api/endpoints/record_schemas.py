@@ -21,7 +21,7 @@ from resource_hub.access.viewers import as_viewer
 # One class per schema name (OpenAPI keys them by name): the catalogue's pair.
 from resource_hub.api.schemas import CodeLabel
 from resource_hub.core.vocabularies import Language
-from resource_hub.events.selectors import live_events
+from resource_hub.events.selectors import visible_events
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.records.exports import FORMATS
 from resource_hub.records.models import AchievementPage, CreatorRole, RecordPage
@@ -279,11 +279,11 @@ def _related(viewer, shown) -> list[dict]:
     return [record_summary(target) for target in targets]
 
 
-def _event_ref(event_id: int | None) -> dict | None:
-    """The event a record names, if it is released (a withdrawn event is not shown)."""
+def _event_ref(request, event_id: int | None) -> dict | None:
+    """The event a record names, if the caller may open it (a withdrawn event is not shown)."""
     if event_id is None:
         return None
-    event = live_events().filter(pk=event_id).first()
+    event = visible_events(request).filter(pk=event_id).first()
     if event is None:
         return None
     return {
@@ -353,7 +353,7 @@ def record_out(request, record) -> dict:
         "country": _code_label(institution.country) if institution else None,
         "institution": institution_ref(institution) if institution else None,
         "contributing_institutions": [institution_ref(p) for p in partners],
-        "event": _event_ref(shown.event_id),
+        "event": _event_ref(request, shown.event_id),
         "cooperation": record_cooperation_out(shown),
         "files": _files(viewer, record, shown),
         "related": _related(viewer, shown),
