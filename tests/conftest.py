@@ -126,3 +126,24 @@ def pytest_sessionstart(session):
         pytest.exit(
             f"CI=true but these services are not configured: {', '.join(missing)}", returncode=3
         )
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that commits (transaction=True) must also restore what it flushed.
+
+    Django empties every table after such a test. Without serialized_rollback the tests
+    after it find no root page, and the next test that restores its rows collides with the
+    content types Django re-creates; one missing flag breaks tests in other files.
+    """
+    wrong = []
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None or not marker.kwargs.get("transaction"):
+            continue
+        if not marker.kwargs.get("serialized_rollback"):
+            wrong.append(item.nodeid)
+    if wrong:
+        raise pytest.UsageError(
+            "These tests use django_db(transaction=True) without serialized_rollback=True, "
+            "which empties the database for the tests after them:\n  " + "\n  ".join(wrong)
+        )

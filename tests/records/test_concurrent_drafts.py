@@ -14,7 +14,7 @@ from django.db import connection
 from resource_hub.records.models import RecordPage
 from resource_hub.records.services import drafts
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_two_drafts_of_one_title_made_at_once_are_both_made(world, make_record, monkeypatch):
