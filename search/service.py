@@ -17,7 +17,7 @@ from elastic_transport import SerializationError, TransportError
 from elasticsearch import ApiError, Elasticsearch
 from wagtail.models import Site
 
-from resource_hub.access.records import visible_records
+from resource_hub.access.records import visible_among, visible_records
 from resource_hub.access.viewers import Viewer
 from resource_hub.records.models import RecordPage
 
@@ -175,11 +175,10 @@ def autocomplete(prefix: str, *, viewer: Viewer, size: int = 8) -> tuple[list[di
     # Titles, then the Chinese titles whose pinyin the prefix starts (queries.autocomplete_body).
     options = [option for entries in answer["suggest"].values() for option in entries[0]["options"]]
     # The contexts already keep to what the viewer may see; the database has the last word
-    # (one query), as for search hits: an update may still be waiting in the task queue.
+    # as for search hits: an update may still be waiting in the task queue.
     ids = {int(option["_id"]) for option in options}
-    allowed = set(
-        visible_records(viewer, RecordPage.objects.filter(pk__in=ids)).values_list("pk", flat=True)
-    )
+    read = RecordPage.objects.filter(pk__in=ids, live=True).only("id", "path", "live")
+    allowed = {record.pk for record in visible_among(viewer, read)}
     suggestions, seen = [], set()
     for option in options:
         title = _full_title(option)
@@ -205,16 +204,18 @@ def _full_title(option: dict) -> str:
 
 
 def _visible(raw: list[dict], viewer: Viewer) -> dict[int, RecordPage]:
-    """The hits' records that `viewer` may see now (one query), keyed by id.
+    """The hits' records that `viewer` may see now, keyed by id: the index may lag a
+    release, a withdrawal or a new restriction, so the policy decides again (the
+    records' query, then their restrictions: `visible_among`).
 
     Read with what the hit (its URL) and the page's cards (`display.search_cards`:
     language, licence, type, institution) need, so the cards need not read them again.
     """
     ids = [int(hit["_id"]) for hit in raw]
-    found = visible_records(viewer, RecordPage.objects.filter(pk__in=ids)).only(
-        "id", "url_path", "path", "depth", *CARD_FIELDS
+    read = RecordPage.objects.filter(pk__in=ids, live=True).only(
+        "id", "url_path", "path", "depth", "live", *CARD_FIELDS
     )
-    return {page.pk: page for page in found}
+    return {page.pk: page for page in visible_among(viewer, read)}
 
 
 def _hits(raw: list[dict], visible: dict[int, RecordPage]) -> list[Hit]:

@@ -11,7 +11,7 @@ from django.apps import apps
 from django.db.models import QuerySet
 from wagtail.models import WorkflowState
 
-from .restrictions import clauses_of, exclude_restricted
+from .restrictions import clauses_of, clauses_of_pages, exclude_restricted
 from .viewers import Viewer, active_user, as_viewer, user_of
 
 
@@ -32,6 +32,21 @@ def visible_records(who, queryset: QuerySet | None = None) -> QuerySet:
     read through it, so a list never shows what the record page refuses.
     """
     return visible_pages(who, queryset if queryset is not None else _record_model().objects.all())
+
+
+def visible_among(who, records) -> list:
+    """Of `records` (pages read with `live` and `path`), those `who` may open, in their order.
+
+    The per-record form of `visible_records` for a handful of pages already read (a
+    page of search hits): one query for the restrictions on their paths and above,
+    and one for their groups only when some restrict by group, then decided in
+    Python as `can_view_released` decides. Cheaper to build than the listing's SQL;
+    the parity test holds the two forms to the same answers.
+    """
+    records = list(records)
+    viewer = as_viewer(who)
+    clauses = clauses_of_pages(record for record in records if record.live)
+    return [record for record in records if record.live and viewer.passes(clauses[record.pk])]
 
 
 def can_view_released(who, record) -> bool:

@@ -31,8 +31,10 @@ def clauses_by_path(paths: Iterable[str]) -> dict[str, list[frozenset[str]]]:
         )
     )
     groups: dict[int, list[int]] = {}
+    by_group = [row["id"] for row in rows if row["restriction_type"] == PageViewRestriction.GROUPS]
+    # Only restrictions by group have groups: no query when none of them is one.
     for link in PageViewRestriction.groups.through.objects.filter(
-        pageviewrestriction_id__in=[row["id"] for row in rows]
+        pageviewrestriction_id__in=by_group
     ).values("pageviewrestriction_id", "group_id"):
         groups.setdefault(link["pageviewrestriction_id"], []).append(link["group_id"])
     clauses: dict[str, list[frozenset[str]]] = {}

@@ -513,6 +513,21 @@ def _browse_count(client, world) -> int:
     return int(re.search(r'class="count">([\d,]+) record', after).group(1))
 
 
+STALE_INDEX_SURFACES = {
+    **{
+        f"{name} (index not yet updated)": PUBLIC_SURFACES[name]
+        for name in ["search page", "search api"]
+    },
+    # Until the index catches up, a title is suggested to whoever may open the record
+    # (the re-check's rule), not only as the index's stricter contexts allow (those
+    # cannot hold a typed password): never to anyone the record is hidden from.
+    "suggest api (index not yet updated)": (
+        _api("/api/v1/search/suggest", "suggestions"),
+        table.found,
+    ),
+}
+
+
 # --- restriction placements: above the records, each kind, for the people it sorts ----
 
 PHASE_ROLES = ["anonymous", "colleague", "teacher_other", "admin"]  # visitor, member, outsider
@@ -560,15 +575,22 @@ def _typed(role: str, world, restriction, where: str) -> Client:
     ("kind", "where"), table.PHASES, ids=[f"{k}-on-{w}" for k, w in table.PHASES]
 )
 def test_every_restriction_placement(db, parity, capsys, kind, where):
+    lifecycle.rebuild()  # the index as it is before the restriction (no earlier phase's)
     restriction = _restrict(parity, kind, where)
-    lifecycle.rebuild()
     whos = {Who(role): parity.clients[role] for role in PHASE_ROLES}
     if kind == "password":
         for role in ("anonymous", "colleague", "admin"):
             whos[Who(role, frozenset({where}))] = _typed(role, parity, restriction, where)
     above = [(kind, where)]
-    surfaces = {**PHASE_SURFACES, **listing_surfaces(above)}
     checker = Checker()
+    # The index does not know of the restriction yet (its task runs on commit, and
+    # this test never commits): what search shows is decided by its re-check of the
+    # hits against the policy alone (`visible_among`).
+    check_surfaces(
+        checker, parity, whos, sorted(RELEASED), STALE_INDEX_SURFACES, above, f"{kind} on {where}: "
+    )
+    lifecycle.rebuild()
+    surfaces = {**PHASE_SURFACES, **listing_surfaces(above)}
     check_surfaces(checker, parity, whos, sorted(RELEASED), surfaces, above, f"{kind} on {where}: ")
     checker.cell(
         f"{kind} on {where}: browse institutions count",
