@@ -19,18 +19,26 @@ from django.db.models.functions import RowNumber
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from wagtail.models import Site
 
 from resource_hub.access.records import visible_records
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.records.models import RecordPage
 from resource_hub.stats.selectors import download_total_subquery
 
+from .display import CARD_FIELDS
 from .facets import FACETS
 from .fallback_index import matching
 from .indexing import RECORD_TYPES
 from .labels import facet_result
 from .params import SearchParams
 from .results import FacetResult, Hit, SearchResult
+
+#: The record's columns a hit (`_hit`, its URL) and the page's cards (CARD_FIELDS) read.
+HIT_FIELDS = (
+    "id", "title", "url_path", "depth", "content_type", "year", "access_level", "abstract",
+    *CARD_FIELDS,
+)  # fmt: skip
 
 #: Facets counted in the database: the name and the record column.
 COUNTED = {
@@ -113,7 +121,15 @@ def database_search(params: SearchParams, *, reason: str) -> SearchResult:
     else:
         # The total and every counted facet with no selection of its own, in one grouped count.
         groups = list(matched.order_by().values(*COUNTED.values()).annotate(n=Count("pk")))
-        page = list(_ordered(matched.select_related("content_type"), params)[_page(params)])
+        page = list(
+            _ordered(matched.select_related("content_type").only(*HIT_FIELDS), params)[
+                _page(params)
+            ]
+        )
+    # The sites' root paths, read once for the page (each get_url() would unpickle them).
+    roots = Site.get_site_root_paths()
+    for record in page:
+        record._wagtail_cached_site_root_paths = roots
     return SearchResult(
         params=params,
         hits=[_hit(record, params.q.split()) for record in page],
@@ -156,7 +172,12 @@ def _read_once(matched: QuerySet, params: SearchParams) -> tuple[list[dict], lis
     last = params.offset + params.page_size
     page = sorted((row for row in rows if params.offset < row[1] <= last), key=lambda row: row[1])
     ids = [row[0] for row in page]
-    records = RecordPage.objects.filter(pk__in=ids).select_related("content_type").in_bulk()
+    records = (
+        RecordPage.objects.filter(pk__in=ids)
+        .select_related("content_type")
+        .only(*HIT_FIELDS)
+        .in_bulk()
+    )
     return groups, [records[pk] for pk in ids if pk in records]
 
 
