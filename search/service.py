@@ -177,7 +177,7 @@ def autocomplete(prefix: str, *, viewer: Viewer, size: int = 8) -> tuple[list[di
     # The contexts already keep to what the viewer may see; the database has the last word
     # as for search hits: an update may still be waiting in the task queue.
     ids = {int(option["_id"]) for option in options}
-    read = RecordPage.objects.filter(pk__in=ids, live=True).only("id", "path", "live")
+    read = RecordPage.objects.filter(pk__in=ids).only("id", "path", "live")
     allowed = {record.pk for record in visible_among(viewer, read)}
     suggestions, seen = [], set()
     for option in options:
@@ -212,7 +212,7 @@ def _visible(raw: list[dict], viewer: Viewer) -> dict[int, RecordPage]:
     language, licence, type, institution) need, so the cards need not read them again.
     """
     ids = [int(hit["_id"]) for hit in raw]
-    read = RecordPage.objects.filter(pk__in=ids, live=True).only(
+    read = RecordPage.objects.filter(pk__in=ids).only(
         "id", "url_path", "path", "depth", "live", *CARD_FIELDS
     )
     return {page.pk: page for page in visible_among(viewer, read)}
