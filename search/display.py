@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from django.utils.translation import get_language
+from wagtail.models import Site
 
 from resource_hub.core.vocabularies import Language, Licence, ResourceType
 from resource_hub.institutions.models import InstitutionPage
@@ -43,6 +44,15 @@ class Card:
     licence_label: str = ""
     files: list[FileSummary] = field(default_factory=list)
     snippet: str = ""  # HTML-escaped, matches in <mark>
+
+
+def share_site_roots(pages) -> None:
+    """Read the sites' root paths once for a page of records: each one's get_url() would
+    read them again from the cache (unpickled every time) otherwise. The attribute is
+    the one Wagtail's Page._get_site_root_paths keeps them in per object."""
+    roots = Site.get_site_root_paths()
+    for page in pages:
+        page._wagtail_cached_site_root_paths = roots
 
 
 #: The record's columns a card reads (with `path`, for its institution).

@@ -19,14 +19,13 @@ from django.db.models.functions import RowNumber
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from wagtail.models import Site
 
 from resource_hub.access.records import visible_records
 from resource_hub.institutions.models import InstitutionPage
 from resource_hub.records.models import RecordPage
 from resource_hub.stats.selectors import download_total_subquery
 
-from .display import CARD_FIELDS
+from .display import CARD_FIELDS, share_site_roots
 from .facets import FACETS
 from .fallback_index import matching
 from .indexing import RECORD_TYPES
@@ -126,10 +125,7 @@ def database_search(params: SearchParams, *, reason: str) -> SearchResult:
                 _page(params)
             ]
         )
-    # The sites' root paths, read once for the page (each get_url() would unpickle them).
-    roots = Site.get_site_root_paths()
-    for record in page:
-        record._wagtail_cached_site_root_paths = roots
+    share_site_roots(page)
     return SearchResult(
         params=params,
         hits=[_hit(record, params.q.split()) for record in page],

@@ -15,14 +15,13 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from elastic_transport import SerializationError, TransportError
 from elasticsearch import ApiError, Elasticsearch
-from wagtail.models import Site
 
 from resource_hub.access.records import visible_among, visible_records
 from resource_hub.access.viewers import Viewer
 from resource_hub.records.models import RecordPage
 
 from .client import get_client, mark_node_down, node_seems_down
-from .display import CARD_FIELDS, clean_snippets
+from .display import CARD_FIELDS, clean_snippets, share_site_roots
 from .facets import FACETS
 from .fallback import database_search
 from .labels import facet_result
@@ -220,15 +219,11 @@ def _visible(raw: list[dict], viewer: Viewer) -> dict[int, RecordPage]:
 
 def _hits(raw: list[dict], visible: dict[int, RecordPage]) -> list[Hit]:
     hits = []
-    # The sites' root paths, read once for the page of hits: each page's get_url()
-    # would read them again from the cache (unpickled every time) otherwise. The
-    # attribute is the one Page._get_site_root_paths keeps them in per object.
-    roots = Site.get_site_root_paths()
+    share_site_roots(visible.values())
     for raw_hit in raw:
         page = visible.get(int(raw_hit["_id"]))
         if page is None:
             continue
-        page._wagtail_cached_site_root_paths = roots
         source, found = raw_hit["_source"], raw_hit.get("highlight", {})
         institution = source.get("institution") or {}
         title = _best(found, "title")
