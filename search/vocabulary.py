@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cache
 
+from .pinyin import has_han
+
 #: Index field → the vocabulary model (in resource_hub.core.vocabularies) it holds codes of.
 FIELDS = {"subjects": "SubjectField", "levels": "EducationLevel", "resource_type": "ResourceType"}
 #: In a script written without spaces, a query word that begins a one-word name
@@ -29,11 +31,15 @@ LabelIndex = Mapping[str, frozenset[tuple[str, str]]]
 
 
 def normalise(text: str) -> str:
-    """Lower case, punctuation as spaces, and Latin letters without their diacritics.
+    """Lower case, punctuation as spaces, Latin letters without their diacritics, Chinese in Simplified.
 
     Only Latin letters lose their marks (Vietnamese typed without them): in
     Thai, Khmer, Lao and Burmese the vowel signs are marks, and words.
+    Traditional characters fold to Simplified as the index folds them, so
+    "職業教育" names what "职业教育" names.
     """
+    if has_han(text):
+        text = simplified(text)
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("đ", "d"))
     kept = []
     for char in decomposed:
@@ -42,6 +48,20 @@ def normalise(text: str) -> str:
         kept.append(char)
     composed = unicodedata.normalize("NFC", "".join(kept))
     return " ".join(_SEPARATORS.sub(" ", composed).split())
+
+
+@cache
+def _to_simplified():
+    # Loaded on the first Chinese query (~7 MB of dictionaries), not at import:
+    # a worker that only serves files never needs it.
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """`text` with its Traditional Chinese characters as Simplified (OpenCC's t2s, character by character)."""
+    return _to_simplified().convert(text)
 
 
 def _is_latin(char: str) -> bool:

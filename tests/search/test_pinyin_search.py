@@ -63,6 +63,25 @@ def test_traditional_finds_simplified_and_simplified_finds_traditional(es_client
     assert "<mark>" in hit.title_html
 
 
+def test_a_level_named_in_traditional_finds_what_its_simplified_name_finds(es_client, world, make_record, release):
+    """A record filed under vocational education whose words never say so: found by the level's name in either script."""
+    from resource_hub.core.vocabularies import EducationLevel
+
+    vocational = EducationLevel.objects.get(code="sector-vocational")
+    release(
+        make_record(
+            title="Welding safety practice",
+            abstract="Workshop drills.",
+            language=Language.objects.get(code="en"),
+            education_levels=[vocational],
+        )
+    )
+    release(make_record(title="Welding in art", abstract="Sculpture.", language=Language.objects.get(code="en")))
+    lifecycle.rebuild()
+    assert found("职业教育")[0] == "Welding safety practice"
+    assert found("職業教育") == found("职业教育")
+
+
 @pytest.mark.parametrize(
     "q", ["zhiye jiaoyu", "zhíyè jiàoyù", "zhi2ye4 jiao4yu4", "zhiyejiaoyu", "ZhiYe JiaoYu", "zyjy"]
 )

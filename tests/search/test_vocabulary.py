@@ -25,6 +25,9 @@ ROWS = [
         ("nong nghiep", {"subjects": ("081",)}),  # Vietnamese without diacritics
         ("កសិកម្ម", {"subjects": ("081",)}),
         ("职业教育课程改革", {"levels": ("sector-vocational",)}),  # not 教育 inside it
+        ("職業教育", {"levels": ("sector-vocational",)}),  # Traditional names what Simplified names
+        ("農業機械", {"subjects": ("081",)}),
+        ("藝術", {"subjects": ("021",)}),
         ("vocational education", {"levels": ("sector-vocational",)}),
         ("martial arts", {"subjects": ("021",)}),
         ("smartness", {}),  # "arts" only as a whole word
@@ -40,6 +43,7 @@ def test_names_are_compared_without_case_punctuation_or_latin_diacritics():
     assert normalise("Nông  nghiệp, Đà Lạt!") == "nong nghiep da lat"
     assert normalise("ភាសាខ្មែរ") == "ភាសាខ្មែរ"  # Khmer's marks are letters of its words
     assert normalise("การอาชีวศึกษา") == "การอาชีวศึกษา"
+    assert normalise("職業教育與產業合作") == normalise("职业教育与产业合作") == "职业教育与产业合作"
 
 
 def test_the_shipped_names_in_every_language_lead_to_their_codes(db):
@@ -47,6 +51,7 @@ def test_the_shipped_names_in_every_language_lead_to_their_codes(db):
     for q in ("农业", "เกษตร", "agriculture", "Nông nghiệp", "pertanian", "កសិកម្ម", "ກະສິກຳ"):
         assert "081" in query_codes(q, index).get("subjects", ()), q
     assert query_codes("职业教育", index).get("levels") == ("sector-vocational",)
+    assert query_codes("職業教育", index).get("levels") == ("sector-vocational",)
     assert "material-lesson-plan" in query_codes("教案", index).get("resource_type", ())
 
 
