@@ -6,9 +6,12 @@ from wagtail.models import APIToken
 
 
 @pytest.fixture
-def limits(settings, db):
+def limits(settings, db, monkeypatch):
     settings.API_THROTTLE_ANONYMOUS = "3/m"
     settings.API_THROTTLE_USER = "5/m"
+    # Every request of a test in one window: a minute's edge between two of them
+    # would start a new window and let the last request through.
+    monkeypatch.setattr("resource_hub.api.throttling._now", lambda: 60 * 29_000_000 + 1)
 
 
 def vocabulary(client, **headers):
@@ -64,3 +67,19 @@ def test_one_query_counts_a_request(settings, db, django_assert_num_queries):
 
     with django_assert_num_queries(1):
         count_request("token:7", window_seconds=60)
+
+
+def test_the_counts_write_no_log_on_postgresql(db):
+    """Each request's count commits without waiting for the write-ahead log (migration 0003)."""
+    from django.db import connection
+
+    from resource_hub.api.models import RateWindow
+
+    if connection.vendor != "postgresql":
+        pytest.fail("the suite runs on PostgreSQL (make test starts it)")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relpersistence FROM pg_class WHERE relname = %s",
+            [RateWindow._meta.db_table],
+        )
+        assert cursor.fetchone() == ("u",)  # unlogged
