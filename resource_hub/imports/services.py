@@ -240,8 +240,16 @@ class _Run:
         if plan.files is None:
             return
         record, user = plan.record, self.context.user
-        draft = record.get_latest_revision_as_object()
-        attached = {item.document.sha256: item.document for item in draft.files.all()}
+        # The files the record has now are the plan's: it read the latest version inside
+        # this row's transaction, and neither creating a record nor updating its other
+        # columns changes its files; a new record has none. (Reading the revision back
+        # cost every created row, with files or without, 17 queries and a fifth of its time.)
+        draft = plan.draft
+        attached = (
+            {item.document.sha256: item.document for item in draft.files.all()}
+            if draft is not None
+            else {}
+        )
         wanted = {wanted.sha256 for wanted in plan.files}
         for sha256, document in attached.items():
             if sha256 not in wanted:

@@ -135,6 +135,24 @@ def test_files_no_longer_listed_are_detached_and_an_absent_column_is_left_alone(
     assert [r.status for r in report.rows] == [UNCHANGED]
 
 
+def test_a_row_that_changes_a_column_and_the_files_changes_both(services, world, committed):
+    # The files are compared with those the row's plan read, before the update: updating
+    # the other columns leaves the files as they were.
+    rows = [row(1, files="w1.txt; w2.txt")]
+    files = zip_bytes({f"w{n}.txt": text_file(n) for n in (1, 2, 3)})
+    committed(run, world.teacher_a, world.inst_a, csv_bytes(rows), files=files)
+    rows[0].update(title="Rice cultivation, revised", files="w2.txt; w3.txt")
+
+    report = committed(run, world.teacher_a, world.inst_a, csv_bytes(rows), files=files)
+
+    assert [(r.status, r.changes) for r in report.rows] == [(UPDATED, ["title", "files"])]
+    draft = RecordPage.objects.get(external_id="IMP-00001").get_latest_revision_as_object()
+    assert draft.title == "Rice cultivation, revised"
+    assert [i.document.original_filename for i in draft.files.all()] == ["w2.txt", "w3.txt"]
+    again = committed(run, world.teacher_a, world.inst_a, csv_bytes(rows), files=files)
+    assert [r.status for r in again.rows] == [UNCHANGED]
+
+
 def test_someone_elses_draft_is_refused_by_the_policy(services, world, committed):
     committed(run, world.teacher_a, world.inst_a, csv_bytes([row(1)]))
 
