@@ -30,7 +30,10 @@ def record_slug(*, institution, title: str, translations=()) -> str:
     else:
         base = slugify(title, allow_unicode=True)
     base = (base or "record")[:70].strip("-")
-    slug, taken = base, set(institution.get_children().values_list("slug", flat=True))
+    # Only the slugs this one could collide with (the base and its suffixed forms), not
+    # every record's: an import reads them once per row, under institutions of thousands.
+    siblings = institution.get_children().filter(slug__startswith=base)
+    slug, taken = base, set(siblings.values_list("slug", flat=True))
     while slug in taken:
         slug = f"{base}-{get_random_string(6, 'abcdefghijkmnpqrstuvwxyz23456789')}"
     return slug
