@@ -4,9 +4,10 @@ Every word of the query somewhere in a record's title, abstract, keywords,
 creators or a translation (case aside, inside longer words and inside Chinese,
 Thai or Khmer sentences too), found through the database's own index of that
 text (`fallback_index.py`), among the released records the viewer may see
-(the access policy's `visible_records`). No stemming, no folding (a Vietnamese
-word must be typed with its diacritics); the words are marked in the title and
-in a snippet of the abstract as they were found (case aside); counts only for
+(the access policy's `visible_records`). No stemming; Traditional and
+Simplified Chinese find each other, but a Vietnamese word must be typed with its
+diacritics. The words are marked in the title and in a snippet of the abstract
+as they were found (case and Chinese script aside); counts only for
 the facets that are columns of the record row, since each costs one query.
 """
 
@@ -31,7 +32,9 @@ from .fallback_index import matching
 from .indexing import RECORD_TYPES
 from .labels import facet_result
 from .params import SearchParams
+from .pinyin import has_han
 from .results import FacetResult, Hit, SearchResult
+from .vocabulary import simplified
 
 #: The record's columns a hit (`_hit`, its URL) and the page's cards (CARD_FIELDS) read.
 HIT_FIELDS = (
@@ -180,24 +183,35 @@ def _read_once(matched: QuerySet, params: SearchParams) -> tuple[list[dict], lis
 SNIPPET_CHARS = 240
 
 
+def _folded(text: str) -> str:
+    """`text` with Chinese in Simplified, character for character where that keeps its
+    length (it nearly always does), so that positions found in it are positions in `text`."""
+    if not has_han(text):
+        return text
+    folded = simplified(text)
+    return folded if len(folded) == len(text) else text
+
+
 def mark(text: str, words: list[str]) -> str:
-    """`text` HTML-escaped, each case-insensitive occurrence of a word in <mark>."""
+    """`text` HTML-escaped, each occurrence of a word in <mark> (case and Chinese script aside)."""
     if not words:
         return escape(text)
+    words = [_folded(word) for word in words]
     pattern = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)),
                          re.IGNORECASE)  # fmt: skip
     pieces, last = [], 0
-    for found in pattern.finditer(text):
-        pieces += [escape(text[last : found.start()]), f"<mark>{escape(found.group())}</mark>"]
-        last = found.end()
+    for found in pattern.finditer(_folded(text)):  # found in the folded text, marked in `text`
+        start, end = found.span()
+        pieces += [escape(text[last:start]), f"<mark>{escape(text[start:end])}</mark>"]
+        last = end
     pieces.append(escape(text[last:]))
     return mark_safe("".join(pieces))  # noqa: S308 - every piece of text is escaped above
 
 
 def snippet(text: str, words: list[str]) -> str:
     """About SNIPPET_CHARS of `text` around the first word found, marked."""
-    lowered = text.lower()
-    found = [at for at in (lowered.find(w.lower()) for w in words) if at >= 0]
+    lowered = _folded(text).lower()
+    found = [at for at in (lowered.find(_folded(w).lower()) for w in words) if at >= 0]
     start = max(0, min(found) - SNIPPET_CHARS // 3) if found else 0
     if start:
         start = text.rfind(" ", 0, start) + 1 or start  # not in the middle of a word

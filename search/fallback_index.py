@@ -16,7 +16,8 @@ pg_trgm would keep substring matching but is an extension (not installed on
 every server) and counts only the characters the database's `lc_ctype`
 calls alphanumeric. So the grams are made here, in Python, the same way for
 the text and for a query: every 2- and 3-character piece of every
-whitespace-separated word. A record containing a word contains all of that
+whitespace-separated word (Traditional Chinese folded to Simplified first, on
+both sides). A record containing a word contains all of that
 word's grams, so "all the word's grams" (a GIN index over the gram array,
 `@>`) never loses a match; the text is then compared (`LIKE`) to drop the
 records that hold the grams scattered. A 2-character Chinese word is one
@@ -33,14 +34,18 @@ from django.db.models import Func, QuerySet
 from resource_hub.records.models import RecordCreator, RecordKeyword, RecordPage, RecordTranslation
 
 from .models import FallbackEntry
+from .pinyin import has_han
+from .vocabulary import simplified
 
 #: The PostgreSQL index over the grams (migration 0002); SQLite compares the text alone.
 GIN_INDEX = "search_fallbackentry_grams_gin"
 
 
 def normalized(text: str) -> str:
-    """What is indexed and what is looked for: composed (NFC) and lower-cased."""
-    return unicodedata.normalize("NFC", text).lower()
+    """What is indexed and what is looked for: composed (NFC), lower-cased, and Chinese
+    in Simplified (as the search engine folds it), so either script finds the other."""
+    text = unicodedata.normalize("NFC", text).lower()
+    return simplified(text) if has_han(text) else text
 
 
 def text_grams(text: str) -> set[str]:

@@ -31,7 +31,7 @@ LabelIndex = Mapping[str, frozenset[tuple[str, str]]]
 
 
 def normalise(text: str) -> str:
-    """Lower case, punctuation as spaces, Latin letters without their diacritics, Chinese in Simplified.
+    """Lower case, punctuation as spaces, Latin without diacritics, Chinese in Simplified.
 
     Only Latin letters lose their marks (Vietnamese typed without them): in
     Thai, Khmer, Lao and Burmese the vowel signs are marks, and words.
@@ -60,7 +60,7 @@ def _to_simplified():
 
 
 def simplified(text: str) -> str:
-    """`text` with its Traditional Chinese characters as Simplified (OpenCC's t2s, character by character)."""
+    """`text` with its Traditional Chinese characters as Simplified (OpenCC's t2s)."""
     return _to_simplified().convert(text)
 
 

@@ -25,8 +25,16 @@ def fill(apps, schema_editor):
                 others[row[0]].extend(row[1:])
         rows = page.objects.filter(pk__in=chunk).values_list("pk", "title", "abstract")
         entry.objects.bulk_create(
-            entry(record_id=pk, **entry_values(title=title, abstract=abstract, others=others[pk]))
-            for pk, title, abstract in rows
+            [
+                entry(
+                    record_id=pk, **entry_values(title=title, abstract=abstract, others=others[pk])
+                )
+                for pk, title, abstract in rows
+            ],
+            # Rewrites what is there: 0003 fills again with the same function.
+            update_conflicts=True,
+            unique_fields=["record"],
+            update_fields=["text", "grams"],
         )
 
 

@@ -203,6 +203,36 @@ def test_the_migration_fills_the_entries_of_records_already_there(corpus):
     assert "水稻栽培技术" in found("栽培")
 
 
+def test_traditional_and_simplified_chinese_find_each_other(world, make_record, release):
+    release(make_record(title="職業教育與產業合作", abstract="產學合作案例"))
+    release(make_record(title="职业教育课程设计", abstract="课程开发指南"))
+    both = {"職業教育與產業合作", "职业教育课程设计"}
+
+    assert set(found("职业教育")) == set(found("職業教育")) == both
+    assert set(found("產學")) == set(found("产学")) == {"職業教育與產業合作"}
+    # marked in each title as it is written
+    params = SearchParams(q="职业教育", viewer=viewer_of(AnonymousUser()))
+    marked = {hit.title: hit.title_html for hit in database_search(params, reason="test").hits}
+    assert marked["職業教育與產業合作"] == "<mark>職業教育</mark>與產業合作"
+    assert marked["职业教育课程设计"] == "<mark>职业教育</mark>课程设计"
+
+
+def test_migration_0003_folds_the_entries_written_before_it(world, make_record, release):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    record = release(make_record(title="職業教育與產業合作", abstract="產學合作案例"))
+    FallbackEntry.objects.filter(record=record).update(text="職業教育與產業合作", grams="職業 業教")
+    assert found("职业教育") == []  # an entry as written before the folding
+
+    import_module("search.migrations.0003_fallback_entry_fold_chinese_scripts").fill(
+        apps, schema_editor=None
+    )
+
+    assert found("职业教育") == ["職業教育與產業合作"]
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_runs_on_a_database_that_has_records(corpus):
     """Its operations as the migration executor runs them, on a site with records
@@ -217,7 +247,7 @@ def test_the_migration_runs_on_a_database_that_has_records(corpus):
 
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
-    executor.migrate([("search", "0002_fallback_entry_fill_and_gin_index")])
+    executor.migrate(executor.loader.graph.leaf_nodes("search"))  # 0002, then 0003 again
 
     assert FallbackEntry.objects.count() == RecordPage.objects.count()
     assert "水稻栽培技术" in found("栽培")

@@ -63,8 +63,11 @@ def test_traditional_finds_simplified_and_simplified_finds_traditional(es_client
     assert "<mark>" in hit.title_html
 
 
-def test_a_level_named_in_traditional_finds_what_its_simplified_name_finds(es_client, world, make_record, release):
-    """A record filed under vocational education whose words never say so: found by the level's name in either script."""
+def test_a_level_named_in_traditional_finds_what_simplified_finds(
+    es_client, world, make_record, release
+):
+    """Filed under vocational education, its words never say so: the level's name finds it,
+    in either script."""
     from resource_hub.core.vocabularies import EducationLevel
 
     vocational = EducationLevel.objects.get(code="sector-vocational")
@@ -76,7 +79,8 @@ def test_a_level_named_in_traditional_finds_what_its_simplified_name_finds(es_cl
             education_levels=[vocational],
         )
     )
-    release(make_record(title="Welding in art", abstract="Sculpture.", language=Language.objects.get(code="en")))
+    english = Language.objects.get(code="en")
+    release(make_record(title="Welding in art", abstract="Sculpture.", language=english))
     lifecycle.rebuild()
     assert found("职业教育")[0] == "Welding safety practice"
     assert found("職業教育") == found("职业教育")
