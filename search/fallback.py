@@ -32,7 +32,6 @@ from .fallback_index import matching
 from .indexing import RECORD_TYPES
 from .labels import facet_result
 from .params import SearchParams
-from .pinyin import has_han
 from .results import FacetResult, Hit, SearchResult
 from .vocabulary import simplified
 
@@ -186,8 +185,6 @@ SNIPPET_CHARS = 240
 def _folded(text: str) -> str:
     """`text` with Chinese in Simplified, character for character where that keeps its
     length (it nearly always does), so that positions found in it are positions in `text`."""
-    if not has_han(text):
-        return text
     folded = simplified(text)
     return folded if len(folded) == len(text) else text
 

@@ -34,7 +34,6 @@ from django.db.models import Func, QuerySet
 from resource_hub.records.models import RecordCreator, RecordKeyword, RecordPage, RecordTranslation
 
 from .models import FallbackEntry
-from .pinyin import has_han
 from .vocabulary import simplified
 
 #: The PostgreSQL index over the grams (migration 0002); SQLite compares the text alone.
@@ -44,8 +43,7 @@ GIN_INDEX = "search_fallbackentry_grams_gin"
 def normalized(text: str) -> str:
     """What is indexed and what is looked for: composed (NFC), lower-cased, and Chinese
     in Simplified (as the search engine folds it), so either script finds the other."""
-    text = unicodedata.normalize("NFC", text).lower()
-    return simplified(text) if has_han(text) else text
+    return simplified(unicodedata.normalize("NFC", text).lower())
 
 
 def text_grams(text: str) -> set[str]:

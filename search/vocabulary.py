@@ -38,8 +38,7 @@ def normalise(text: str) -> str:
     Traditional characters fold to Simplified as the index folds them, so
     "職業教育" names what "职业教育" names.
     """
-    if has_han(text):
-        text = simplified(text)
+    text = simplified(text)
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("đ", "d"))
     kept = []
     for char in decomposed:
@@ -60,8 +59,9 @@ def _to_simplified():
 
 
 def simplified(text: str) -> str:
-    """`text` with its Traditional Chinese characters as Simplified (OpenCC's t2s)."""
-    return _to_simplified().convert(text)
+    """`text` with its Traditional Chinese characters as Simplified (OpenCC's t2s);
+    text without Chinese comes back as it is, without loading the dictionaries."""
+    return _to_simplified().convert(text) if has_han(text) else text
 
 
 def _is_latin(char: str) -> bool:
