@@ -17,6 +17,8 @@ from search import views as search_views
 
 # Also a 503 while the database does not answer (core/views.server_error).
 handler500 = "resource_hub.core.views.server_error"
+# A host name the site does not serve gets a plain 400, not the layout (core/views.bad_request).
+handler400 = "resource_hub.core.views.bad_request"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

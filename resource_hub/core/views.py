@@ -1,9 +1,11 @@
 import sys
 
+from django.core.exceptions import DisallowedHost
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.template import loader
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -50,3 +52,26 @@ def server_error(request):
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def bad_request(request, exception):
+    """Django's 400 (a SuspiciousOperation): the site's page, or the API's JSON error.
+
+    A request for a host name this site does not serve (ALLOWED_HOSTS) gets a
+    short answer without the layout: the layout builds absolute links from the
+    host, which Django refuses to read, and failing there turned every such
+    request (scanners send them all day) into a 500 with an error logged.
+    """
+    wrong_host = isinstance(exception, DisallowedHost)
+    if request.path.startswith("/api/"):
+        if wrong_host:
+            body = error_body("invalid_host", _("This site does not answer to that host name."))
+        else:
+            body = error_body("bad_request", _("This request cannot be answered as sent."))
+        return JsonResponse(body, status=400)
+    if wrong_host:
+        return HttpResponseBadRequest(
+            _("This site does not answer to that host name."),
+            content_type="text/plain; charset=utf-8",
+        )
+    return defaults.bad_request(request, exception)

@@ -84,3 +84,44 @@ def test_the_500_page_needs_neither_the_database_nor_context_processors(settings
     assert response.status_code == 500
     assert '<html lang="zh-hans"' in html
     assert 'href="/zh-hans/"' in html and "返回首页" in html  # in the visitor's language
+
+
+@pytest.mark.parametrize("path", ["/", "/en/", "/robots.txt", "/oai?verb=Identify"])
+def test_a_host_name_the_site_does_not_serve_is_a_plain_400(db, production_like, path):
+    """Scanners send any Host header: the answer is a 400, never the 500 it once was
+    (the site's layout builds absolute links from the host Django refuses to read)."""
+    client = Client(HTTP_HOST="attacker.example", raise_request_exception=False)
+
+    response = client.get(path)
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content.decode() == "This site does not answer to that host name."
+    assert "attacker.example" not in response.content.decode()
+
+
+def test_the_api_answers_a_host_it_does_not_serve_with_its_json_error(db, production_like):
+    client = Client(HTTP_HOST="attacker.example", raise_request_exception=False)
+
+    response = client.get("/api/v1/records")
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "error": {
+            "code": "invalid_host",
+            "message": "This site does not answer to that host name.",
+        }
+    }
+
+
+@pytest.mark.urls("tests.site.error_urls")
+def test_another_suspicious_request_still_gets_the_site_400_page(db, production_like):
+    client = Client(raise_request_exception=False)
+
+    response = client.get("/en/suspicious/")
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "400.html" in [t.name for t in response.templates]
+    assert "<h1>This address cannot be used</h1>" in html
+    assert "css/site.css" in html  # the layout
