@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from resource_hub.access.documents import can_download, download_access
 from resource_hub.access.refusals import refuse
+from resource_hub.access.viewers import user_of
 from resource_hub.core.params import (
     MAX_ID,
     InvalidParameter,
@@ -43,11 +44,18 @@ def refuse_unless_downloadable(request, document):
     return refuse(request)
 
 
-def _documents():
-    """Documents with their collection and uploader: Wagtail's collection-ownership policy
-    reads both when it asks whether a signed-in person manages the file. (Not deferring
-    the uploader's password: computing a deferred column set across a join cost more
-    than the column, about 0.25 ms a download; issue 13.)"""
+def _documents(request):
+    """Documents, with their collection and uploader when someone is signed in.
+
+    Wagtail's collection-ownership policy reads both when it asks whether a
+    signed-in person manages the file. An anonymous visitor manages nothing,
+    so their downloads and thumbnails (most of them) skip the two-table join,
+    ~0.6 ms a request (issue 13); telling costs no query without a session
+    cookie. (Not deferring the uploader's password: computing a deferred
+    column set across a join cost more than the column, ~0.25 ms a download.)
+    """
+    if user_of(request) is None:
+        return ResourceDocument.objects.all()
     return ResourceDocument.objects.select_related("collection", "uploaded_by_user")
 
 
@@ -90,7 +98,7 @@ def _document_from_record(request, document_id: int):
         bad_record = None
     except InvalidParameter as error:
         record_id, bad_record = None, error
-    queryset = _documents()
+    queryset = _documents(request)
     if record_id is not None:
         # The records app's through model, reached by its relation: files sits below records.
         record_file = ResourceDocument._meta.get_field("record_files").related_model
@@ -161,7 +169,7 @@ def preview(request, document_id: int):
 @require_GET
 def thumbnail(request, document_id: int):
     """The document's thumbnail (made by the derive_document task), with the same permission."""
-    document = get_object_or_404(_documents(), pk=document_id)
+    document = get_object_or_404(_documents(request), pk=document_id)
     # One read of the policy answers both: may this viewer have it, and may anyone
     # (then caches may keep the picture).
     access = download_access(request, document, need_public=True)

@@ -76,9 +76,29 @@ def test_an_anonymous_download_takes_four_queries_and_no_session(
     assert response.status_code == 302
     assert "X-Amz-Signature=" in response["Location"]
     assert "django_session" not in sql_of(context)
-    assert 'FROM "auth_user"' not in sql_of(context)  # nobody is signed in: no user is read
+    assert '"auth_user"' not in sql_of(context)  # nobody is signed in: no user is read
+    # Nor the file's collection and uploader, which only a signed-in manager check reads.
+    assert '"wagtailcore_collection"' not in sql_of(context)
     assert store_calls == []  # signing is local: no HEAD, no GET
     assert requests_of(document, record) == 1
+
+
+def test_an_anonymous_thumbnail_reads_neither_collection_nor_uploader(
+    client, released, django_assert_num_queries
+):
+    """Every results page asks for a thumbnail a record: the cheapest path there is."""
+    _record, document = released
+    ResourceDocument.objects.filter(pk=document.pk).update(thumbnail="thumbnails/notes.webp")
+    path = reverse("files:thumbnail", args=[document.pk])
+
+    # The document; the records holding it and their restrictions.
+    with django_assert_num_queries(3) as context:
+        response = client.get(path)
+
+    assert response.status_code == 302
+    assert response["Cache-Control"] == "public, max-age=3600"
+    assert '"auth_user"' not in sql_of(context)
+    assert '"wagtailcore_collection"' not in sql_of(context)
 
 
 def test_a_signed_in_download_takes_a_fixed_number_of_queries(
