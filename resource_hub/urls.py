@@ -72,7 +72,8 @@ urlpatterns += i18n_patterns(
     # Which countries and institutions work together (resource_hub/network).
     path("network/", include("resource_hub.network.views")),
     path("desk/", include("resource_hub.desk.urls")),
-    path("accounts/", include("django.contrib.auth.urls")),
+    # Signing in and out, and passwords (Django's views, the site's e-mail and look).
+    path("accounts/", include("resource_hub.notifications.auth_urls")),
     path("accounts/", include("resource_hub.notifications.urls")),  # landing, e-mail settings
     # Wagtail's page serving catches everything else, so it goes last.
     path("", include(wagtail_urls)),

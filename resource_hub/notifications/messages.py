@@ -23,7 +23,7 @@ from .models import Topic
 
 @dataclass(frozen=True)
 class Message:
-    topic: str
+    topic: str  # a Topic, or "" for an e-mail nobody can turn off (a new password)
     subject: str
     paragraphs: list[str]
     action_label: str
@@ -226,6 +226,30 @@ def membership_invitation(*, invitation: MembershipInvitation, token: str) -> Me
     )
 
 
+def password_reset(*, user, url: str, expires) -> Message:
+    """To a person who asked for a new password: the link to choose one, and until when.
+
+    Not in `KINDS` and never queued: the link holds the reset token (a task's
+    arguments are stored in plain text), and nobody may opt out of it.
+    """
+    values = {
+        "username": user.get_username(),
+        "expires": formats.date_format(timezone.localtime(expires), "DATETIME_FORMAT"),
+        "zone": timezone.get_current_timezone_name(),
+    }
+    return Message(
+        topic="",
+        subject=_("Choose a new password"),
+        paragraphs=[
+            _("Someone asked for a new password for your account %(username)s.") % values,
+            _("The link works once, until %(expires)s (%(zone)s).") % values,
+            _("If it was not you, ignore this e-mail: your password stays as it is."),
+        ],
+        action_label=_("Choose a new password"),
+        action_url=url,
+    )
+
+
 @dataclass(frozen=True)
 class Kind:
     topic: str
@@ -251,7 +275,7 @@ def render(message: Message, *, recipient, unsubscribe_url: str = "") -> tuple[s
         "recipient_name": _name(recipient) if recipient is not None else "",
         "unsubscribe_url": unsubscribe_url,
         "settings_url": _desk("notifications:settings") if recipient is not None else "",
-        "topic_label": Topic(message.topic).label,
+        "topic_label": Topic(message.topic).label if message.topic else "",
     }
     subject = f"[{_('Resource Hub')}] {message.subject}"
     text = render_to_string("notifications/email/message.txt", context)

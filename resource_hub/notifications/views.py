@@ -1,6 +1,8 @@
-"""The person's e-mail settings, the e-mails' unsubscribe links, and the landing after sign-in."""
+"""The person's e-mail settings, the e-mails' unsubscribe links, the landing after sign-in,
+and asking for a new password."""
 
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -12,6 +14,7 @@ from .account import landing_url
 from .errors import NotificationError
 from .forms import PreferencesForm
 from .models import Topic
+from .passwords import PasswordResetForm, TooManyResets, count_reset_request
 from .selectors import preferences_for
 from .services import preferences_update, unsubscribe, unsubscribe_target
 
@@ -61,3 +64,20 @@ def unsubscribe_view(request, token):
     return render(
         request, "notifications/unsubscribe.html", {"token": token, "topic": Topic(topic).label}
     )
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's "forgot your password", with the site's e-mail and a limit (passwords.py).
+
+    Over the limit the form says when to try again (429) and sends nothing.
+    """
+
+    form_class = PasswordResetForm
+
+    def form_valid(self, form):
+        try:
+            count_reset_request(self.request, form.cleaned_data["email"])
+        except TooManyResets as error:
+            form.add_error(None, str(error))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
