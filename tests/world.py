@@ -8,13 +8,15 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 
 from resource_hub.core.vocabularies import Country, Language, Licence, ResourceType
 from resource_hub.events.services import event_create
+from resource_hub.files.services import document_create
 from resource_hub.institutions.services import Role, institution_create, membership_add
 from resource_hub.portal.services import site_bootstrap
 from resource_hub.records.models import AchievementPage, TeachingResourcePage
-from resource_hub.records.services import record_create_draft
+from resource_hub.records.services import file_attach, record_create_draft, record_release
 
 
 @dataclass
@@ -89,6 +91,29 @@ def make_record(world):
             keywords=["水稻", "rice"],
             **record_fields(kind, **overrides),
         )
+
+    return make
+
+
+@pytest.fixture
+def released_with_file(world, make_record, s3_storage):
+    """Make a record of institution A holding one small text file, released by its editor.
+
+    `released_with_file(**record_fields)` returns (record, document); the file is
+    stored in the test's own prefix of the real bucket.
+    """
+
+    def make(**overrides):
+        record = make_record(**overrides)
+        document = document_create(
+            user=world.teacher_a,
+            collection=world.inst_a.collection,
+            file=ContentFile(b"lesson notes\n", name="notes.txt"),
+        )
+        file_attach(user=world.teacher_a, record=record, document=document)
+        record_release(user=world.editor_a, record=record)
+        record.refresh_from_db()
+        return record, document
 
     return make
 

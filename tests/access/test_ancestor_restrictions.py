@@ -3,29 +3,17 @@ keeps the record's page, files, thumbnail, exports, listings and search from tho
 leaves out, within one request of the change (plus the indexing task)."""
 
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from resource_hub.files.services import document_create
-from resource_hub.records.services import file_attach, record_release
 from search import lifecycle
 
 TITLE = "Greenhouse irrigation handbook"
 
 
 @pytest.fixture
-def released(world, make_record, s3_storage):
-    record = make_record(title=TITLE)
-    document = document_create(
-        user=world.teacher_a,
-        collection=world.inst_a.collection,
-        file=ContentFile(b"Irrigation notes\n", name="notes.txt"),
-    )
-    file_attach(user=world.teacher_a, record=record, document=document)
-    record_release(user=world.editor_a, record=record)
-    record.refresh_from_db()
-    return record, document
+def released(released_with_file):
+    return released_with_file(title=TITLE)
 
 
 def surfaces(client, record, document) -> dict[str, int]:

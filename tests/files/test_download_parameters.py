@@ -1,26 +1,15 @@
 """A download's `record` parameter (what the download is counted against) is validated."""
 
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from resource_hub.files.services import document_create
-from resource_hub.records.services import file_attach, record_release
 from resource_hub.stats.models import UsageEvent
 from tests.stats.conftest import BROWSER
 
 
 @pytest.fixture
-def released(world, make_record, s3_storage):
-    record = make_record()
-    document = document_create(
-        user=world.teacher_a,
-        collection=world.inst_a.collection,
-        file=ContentFile(b"notes", name="n.txt"),
-    )
-    file_attach(user=world.teacher_a, record=record, document=document)
-    record_release(user=world.editor_a, record=record)
-    return record, document
+def released(released_with_file):
+    return released_with_file()
 
 
 @pytest.mark.parametrize("value", ["%C2%B2", "%00", "-1", "99999999999999999999", "1e3"])

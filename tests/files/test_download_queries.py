@@ -8,7 +8,6 @@ from django.urls import reverse
 from resource_hub.files import objectstore
 from resource_hub.files.models import ResourceDocument
 from resource_hub.files.services import document_create
-from resource_hub.records.services import file_attach, record_release
 from resource_hub.stats.models import Metric, UsageEvent
 from tests.stats.conftest import BROWSER
 
@@ -20,16 +19,8 @@ def a_browser(client):
 
 
 @pytest.fixture
-def released(world, make_record, s3_storage):
-    record = make_record()
-    document = document_create(
-        user=world.teacher_a,
-        collection=world.inst_a.collection,
-        file=ContentFile(b"lesson notes\n", name="notes.txt"),
-    )
-    file_attach(user=world.teacher_a, record=record, document=document)
-    record_release(user=world.editor_a, record=record)
-    return record, document
+def released(released_with_file):
+    return released_with_file()
 
 
 @pytest.fixture

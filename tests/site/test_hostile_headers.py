@@ -7,12 +7,8 @@ failed, so every such request was a 500). With DEBUG off, as in production.
 """
 
 import pytest
-from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
-
-from resource_hub.files.services import document_create
-from resource_hub.records.services import file_attach, record_release
 
 HOSTILE = {
     "HTTP_HOST": [
@@ -66,18 +62,11 @@ HOSTILE = {
 
 
 @pytest.fixture
-def surfaces(world, make_record, s3_storage, settings):
+def surfaces(released_with_file, settings):
     """One address of each kind: page, search, API, OAI-PMH, file, crawler file, admin."""
     settings.DEBUG = False
     settings.ALLOWED_HOSTS = ["testserver"]
-    record = make_record()
-    document = document_create(
-        user=world.teacher_a,
-        collection=world.inst_a.collection,
-        file=ContentFile(b"lesson notes\n", name="notes.txt"),
-    )
-    file_attach(user=world.teacher_a, record=record, document=document)
-    record_release(user=world.editor_a, record=record)
+    record, document = released_with_file()
     download = reverse("files:download", args=[document.pk])
     return [
         "/",

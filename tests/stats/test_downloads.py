@@ -13,16 +13,8 @@ from .conftest import BROWSER, GOOGLEBOT
 
 
 @pytest.fixture
-def released(world, make_record, s3_storage):
-    record = make_record()
-    document = document_create(
-        user=world.teacher_a,
-        collection=world.inst_a.collection,
-        file=ContentFile(b"lesson notes\n", name="notes.txt"),
-    )
-    file_attach(user=world.teacher_a, record=record, document=document)
-    record_release(user=world.editor_a, record=record)
-    return record, document
+def released(released_with_file):
+    return released_with_file()
 
 
 def download(client, document, *, record=None, user_agent=BROWSER):
