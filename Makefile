@@ -39,8 +39,14 @@ migrations-check:
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
+# Two processes (pytest-xdist): the suite waits on its services as much as it
+# computes, ~36 min serially on two cores. Each worker has its own test database;
+# --dist loadfile keeps a file's tests in one process, with its module fixtures
+# (tests/access/test_parity.py builds its world once). PYTEST_WORKERS=0: serial.
+PYTEST_WORKERS ?= 2
+
 pytest:
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 ## worker: run background tasks and scheduled releases (with TASKS_BACKEND=database)
 worker: install

@@ -13,10 +13,14 @@ import pytest
 from botocore.config import Config
 from django.conf import settings
 from django.utils import translation
+from pytest_django.plugin import blocking_manager_key
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
-pytest_plugins = ["tests.world"]
+pytest_plugins = ["tests.world", "tests.fuzz.counts"]
+
+#: Tests that commit without serialized_rollback, found on a pytest-xdist worker.
+WRONG_TRANSACTIONS = pytest.StashKey[tuple[set[str], str]]()
 
 
 def require(service: str, configured: bool, hint: str) -> None:
@@ -143,7 +147,50 @@ def pytest_collection_modifyitems(config, items):
         if not marker.kwargs.get("serialized_rollback"):
             wrong.append(item.nodeid)
     if wrong:
-        raise pytest.UsageError(
+        message = (
             "These tests use django_db(transaction=True) without serialized_rollback=True, "
             "which empties the database for the tests after them:\n  " + "\n  ".join(wrong)
         )
+        if hasattr(config, "workerinput"):
+            # On a pytest-xdist worker a UsageError stops the run with an INTERNALERROR
+            # that shows no message: each of these tests fails with it instead.
+            config.stash[WRONG_TRANSACTIONS] = (set(wrong), message)
+            return
+        raise pytest.UsageError(message)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    wrong, message = item.config.stash.get(WRONG_TRANSACTIONS, (set(), ""))
+    if item.nodeid in wrong:
+        pytest.fail(message, pytrace=False)
+
+
+def _flushes(item) -> bool:
+    """Whether pytest-django runs the test as a TransactionTestCase, which empties the tables."""
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test that commits, put back what its flush took if the next test will not.
+
+    Each such test restores the snapshot (serialized_rollback) when it starts, and
+    pytest-django runs them after all the others, so serially a flush is only ever
+    followed by another restore. pytest-xdist (`make test`, --dist loadfile) keeps a
+    file's tests together wherever the file lands: the next file's plain tests can
+    follow a flush, and would find no root page and no vocabularies.
+    """
+    result = yield
+    if nextitem is not None and _flushes(item) and not _flushes(nextitem):
+        from django.db import connections
+
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all():
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    connection.creation.deserialize_db_from_string(contents)
+    return result

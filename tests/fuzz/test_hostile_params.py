@@ -6,7 +6,7 @@ other scripts' digits, huge and negative numbers, long strings, base64
 cursors of random bytes and of nested JSON, unknown parameter names and
 facet values, each signed in and not. Search runs on the real
 Elasticsearch, and a 200 from it must not be "degraded": a refusal is the
-visitor's 400, not an outage. tests/fuzz/conftest.py prints how many
+visitor's 400, not an outage. tests/fuzz/counts.py prints how many
 requests each endpoint received.
 """
 
