@@ -13,10 +13,9 @@ settings could stop it.
 """
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.utils import translation
 
-from .messages import membership_invitation, render
+from .messages import membership_invitation, send_message
 
 
 def send_invitation(sender, invitation, token: str, **kwargs) -> bool:
@@ -27,8 +26,5 @@ def send_invitation(sender, invitation, token: str, **kwargs) -> bool:
     """
     with translation.override(invitation.email_language or settings.LANGUAGE_CODE):
         message = membership_invitation(invitation=invitation, token=token)
-        subject, text, html = render(message, recipient=None)
-    email = EmailMultiAlternatives(subject, text, to=[invitation.email])
-    email.attach_alternative(html, "text/html")
-    email.send()
+        send_message(message, to=invitation.email, recipient=None)
     return True

@@ -9,6 +9,7 @@ recipient's language active (see `tasks.py`), links start with SITE_BASE_URL.
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -281,3 +282,16 @@ def render(message: Message, *, recipient, unsubscribe_url: str = "") -> tuple[s
     text = render_to_string("notifications/email/message.txt", context)
     html = render_to_string("notifications/email/message.html", context)
     return " ".join(subject.split()), text, html
+
+
+def send_message(
+    message: Message, *, to: str, recipient, unsubscribe_url: str = "", headers=None
+) -> None:
+    """Render `message` in the active language and send it to `to`: text, with HTML beside.
+
+    Raises what the mail server's refusal raises; each caller decides what that means.
+    """
+    subject, text, html = render(message, recipient=recipient, unsubscribe_url=unsubscribe_url)
+    email = EmailMultiAlternatives(subject, text, to=[to], headers=headers)
+    email.attach_alternative(html, "text/html")
+    email.send()

@@ -1,14 +1,13 @@
 """Sending one notification e-mail, in its recipient's language, as a background task."""
 
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
 from resource_hub.core.site_address import absolute_url
 
-from .messages import KINDS, render
+from .messages import KINDS, send_message
 from .selectors import preferences_for
 from .services import unsubscribe_token
 
@@ -33,17 +32,15 @@ def send_notification(kind: str, recipient_id: int, params: dict) -> bool:
             return False
         token = unsubscribe_token(user=recipient, topic=kind_.topic)
         unsubscribe_url = absolute_url(reverse("notifications:unsubscribe", args=[token]))
-        subject, text, html = render(message, recipient=recipient, unsubscribe_url=unsubscribe_url)
-    email = EmailMultiAlternatives(
-        subject,
-        text,
-        to=[recipient.email],
-        # RFC 8058: mail clients offer "unsubscribe" and POST to the link themselves.
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
-    email.attach_alternative(html, "text/html")
-    email.send()
+        send_message(
+            message,
+            to=recipient.email,
+            recipient=recipient,
+            unsubscribe_url=unsubscribe_url,
+            # RFC 8058: mail clients offer "unsubscribe" and POST to the link themselves.
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )
     return True
