@@ -11,11 +11,12 @@ never with the host the request named. It is sent at once, not queued: the
 link holds the token, and a task's arguments are stored in plain text.
 """
 
+import hashlib
+import logging
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import forms as auth_forms
-from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
@@ -24,8 +25,11 @@ from resource_hub.api.throttling import count_request
 from resource_hub.core.client_address import client_ip_address
 from resource_hub.core.site_address import absolute_url
 
-from .messages import password_reset, render
+from .errors import NotificationError
+from .messages import password_reset, send_message
 from .selectors import preferences_for
+
+logger = logging.getLogger(__name__)
 
 #: Requests for a new password in an hour: per address typed, and per client address.
 PER_EMAIL_AN_HOUR = 3
@@ -33,7 +37,7 @@ PER_CLIENT_AN_HOUR = 10
 _HOUR = 3600
 
 
-class TooManyResets(Exception):
+class TooManyResets(NotificationError):
     def __init__(self, seconds: float):
         self.minutes = max(1, round(seconds / 60))
         super().__init__(
@@ -52,8 +56,11 @@ def count_reset_request(request, email: str) -> None:
     Counted whether or not the address has an account, so the limit says
     nothing about which addresses do.
     """
+    # The address as a digest: the same key however it is capitalised, within the
+    # table's 100 characters whatever its length, and no address kept in the table.
+    typed = hashlib.sha256(email.strip().lower().encode()).hexdigest()
     limits = (
-        (f"password-reset:email:{email.strip().lower()}", PER_EMAIL_AN_HOUR),
+        (f"password-reset:email:{typed}", PER_EMAIL_AN_HOUR),
         (f"password-reset:client:{client_ip_address(request)}", PER_CLIENT_AN_HOUR),
     )
     for key, limit in limits:
@@ -76,7 +83,9 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
             )
             expires = timezone.now() + timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT)
             message = password_reset(user=user, url=absolute_url(path), expires=expires)
-            subject, text, html = render(message, recipient=user)
-        email = EmailMultiAlternatives(subject, text, to=[context["email"]])
-        email.attach_alternative(html, "text/html")
-        email.send()
+            try:
+                send_message(message, to=context["email"], recipient=user)
+            except Exception:
+                # As Django's own form: the page answers as for any address (a failure
+                # shown only for addresses with an account would tell which have one).
+                logger.exception("the new-password e-mail to user %s was not sent", user.pk)

@@ -3,6 +3,7 @@ language with a link under SITE_BASE_URL that works once, no telling which addre
 have accounts, and a limit on how often; changing a password while signed in."""
 
 import re
+import socket
 
 import pytest
 from django.core import mail
@@ -99,6 +100,35 @@ def test_an_address_without_an_account_gets_the_same_answer_and_no_email(client,
     assert unknown.status_code == known.status_code == 302
     assert unknown["Location"] == known["Location"]
     assert [email.to for email in mail.outbox] == [[people.teacher_a.email]]
+
+
+def test_a_long_address_is_counted_like_any_other(client, people):
+    """The limit's key holds a digest, not the address: 140 characters still fit."""
+    address = f"{'a' * 64}@{'b' * 63}.example.org"
+
+    responses = [ask(client, address).status_code for _ in range(PER_EMAIL_AN_HOUR + 1)]
+
+    assert responses == [302] * PER_EMAIL_AN_HOUR + [429]
+
+
+def test_a_mail_server_that_refuses_changes_nothing_the_visitor_sees(
+    client, people, settings, caplog
+):
+    """An error shown only for addresses with an account would tell which have one."""
+    with socket.socket() as sock:  # a loopback port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
+
+    known = ask(client, people.teacher_a.email)
+    unknown = ask(client, "nobody@example.org")
+
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"] == reverse("password_reset_done")
+    assert [record.getMessage() for record in caplog.records if record.exc_info] == [
+        f"the new-password e-mail to user {people.teacher_a.pk} was not sent"
+    ]
 
 
 def test_asking_too_often_is_refused_and_sends_nothing(client, people):
