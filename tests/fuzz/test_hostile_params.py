@@ -15,14 +15,11 @@ import json
 from urllib.parse import quote, quote_from_bytes
 
 import pytest
-from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resource_hub.files.services import document_create
-from resource_hub.records.services import file_attach, record_release
 from search import lifecycle
 from search.facets import FACETS
 from search.params import encode_cursor
@@ -85,16 +82,9 @@ def queries(names: tuple[str, ...]):
 
 
 @pytest.fixture
-def scenery(s3_storage, world, make_record):
+def scenery(released_with_file, world):
     """A released record with a file; two visitors: anonymous and a signed-in teacher."""
-    record = make_record(title="水稻栽培技术 Rice worksheet")
-    document = document_create(
-        user=world.teacher_a,
-        collection=world.inst_a.collection,
-        file=ContentFile(b"notes", name="notes.txt"),
-    )
-    file_attach(user=world.teacher_a, record=record, document=document)
-    record_release(user=world.editor_a, record=record)
+    record, document = released_with_file(title="水稻栽培技术 Rice worksheet")
     signed_in = Client()
     signed_in.force_login(world.teacher_b)
     return {"record": record, "document": document, "clients": (Client(), signed_in)}
