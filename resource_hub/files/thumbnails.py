@@ -24,6 +24,8 @@ from typing import BinaryIO
 import pypdfium2
 from PIL import Image, ImageOps, UnidentifiedImageError, features
 
+from resource_hub.core.codecs import load_heif
+
 from . import containers
 from .errors import ThumbnailFailed
 from .facts import pdf_has_trailer
@@ -58,6 +60,7 @@ def make_thumbnail(fileobj: BinaryIO, sniffed: Sniffed) -> Thumbnail | None:
     if sniffed.family is Family.PDF:
         return _encode(_pdf_first_page(fileobj))
     if sniffed.family is Family.IMAGE:
+        load_heif()  # HEIC photos (from phones); not loaded by the web process (core/codecs.py)
         if sniffed.is_active or sniffed.mime_type not in _pillow_types():
             return None
         return _encode(_image(fileobj))
@@ -69,7 +72,12 @@ def make_thumbnail(fileobj: BinaryIO, sniffed: Sniffed) -> Thumbnail | None:
 
 def _pillow_types() -> set[str]:
     Image.init()
-    return set(Image.MIME.values())
+    types = set(Image.MIME.values())
+    if "image/heif" in types:
+        # The HEIF plugin opens HEIC too (HEIF coded with HEVC: phones' photos), but
+        # names only image/heif, and the sniffer tells them apart.
+        types.add("image/heic")
+    return types
 
 
 def _pdf_first_page(fileobj: BinaryIO) -> Image.Image:

@@ -173,6 +173,16 @@ def png(size=(4, 3)) -> bytes:
     return _image("PNG", size)
 
 
+def heic(size=(640, 480)) -> bytes:
+    """A photo as phones save it (HEIF with HEVC), encoded by pillow-heif's x265."""
+    import pillow_heif
+
+    out = io.BytesIO()
+    photo = Image.new("RGB", size, (200, 30, 30))
+    pillow_heif.from_pillow(photo).save(out, format="HEIF", quality=80)
+    return out.getvalue()
+
+
 def jpeg() -> bytes:
     return _image("JPEG", (8, 8))
 

@@ -1,6 +1,9 @@
 """Thumbnails: PDF first pages through PDFium, images through Pillow, office previews."""
 
 import io
+import os
+import subprocess
+import sys
 
 import pytest
 from PIL import Image
@@ -88,3 +91,63 @@ def test_the_preview_embedded_in_office_files_is_used():
 def test_a_broken_embedded_preview_fails():
     with pytest.raises(ThumbnailFailed):
         thumbnail_of(samples.odf("presentation", thumbnail=b"\x89PNG\r\n\x1a\nnot really"))
+
+
+def test_a_heic_photo_from_a_phone_gets_a_thumbnail():
+    thumbnail = thumbnail_of(samples.heic(size=(640, 480)))
+
+    assert (thumbnail.width, thumbnail.height) == (480, 360)
+    assert opened(thumbnail).getpixel((10, 10))[:3] == pytest.approx((200, 30, 30), abs=12)
+
+
+# A process started as the web server starts (gunicorn imports resource_hub.wsgi),
+# then asked for a HEIC thumbnail, as a task run in it would.
+WEB_PROCESS = """
+import io, sys
+import resource_hub.wsgi
+print("codec loaded at start:", sys.modules.get("pillow_heif") is not None)
+from resource_hub.files.sniffing import sniff_bytes
+from resource_hub.files.thumbnails import make_thumbnail
+photo = open(sys.argv[1], "rb").read()
+thumbnail = make_thumbnail(io.BytesIO(photo), sniff_bytes(photo))
+print("thumbnail:", thumbnail.width, thumbnail.height)
+"""
+
+
+def web_process(photo, **env) -> list[str]:
+    done = subprocess.run(  # noqa: S603 - this interpreter, our own code
+        [sys.executable, "-c", WEB_PROCESS, str(photo)],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+def test_the_web_process_loads_the_heic_codec_only_when_it_makes_a_thumbnail(tmp_path):
+    # Its libraries are 4.8 MiB of every web worker, which decodes no HEIC (issue 13).
+    photo = tmp_path / "photo.heic"
+    photo.write_bytes(samples.heic(size=(640, 480)))
+
+    assert web_process(photo) == ["codec loaded at start: False", "thumbnail: 480 360"]
+
+
+def test_the_web_process_keeps_the_heic_codec_when_wagtail_images_accept_heic(tmp_path):
+    # Then renditions of uploaded HEIC images are made in the web process.
+    photo = tmp_path / "photo.heic"
+    photo.write_bytes(samples.heic(size=(640, 480)))
+    (tmp_path / "heic_settings.py").write_text(
+        f"from {os.environ['DJANGO_SETTINGS_MODULE']} import *  # noqa: F403\n"
+        'WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "heic"]\n'
+    )
+
+    lines = web_process(
+        photo,
+        DJANGO_SETTINGS_MODULE="heic_settings",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")])),
+    )
+
+    assert lines == ["codec loaded at start: True", "thumbnail: 480 360"]
