@@ -1,8 +1,9 @@
 """gunicorn's settings for Resource Hub behind nginx (resource-hub-web.service).
 
-Memory: one worker process idles near 138 MiB and peaks near 147 MiB during a
-direct upload; it grows to ~166 MiB once a search has loaded the Elasticsearch
-client (bench/README.md, files.py). Its threads share that.
+Memory: one worker process idles near 133 MiB and peaks near 142 MiB during a
+direct upload (wsgi.py keeps the HEIC codec out); it grows to ~161 MiB once a
+search has loaded the Elasticsearch client (bench/README.md, files.py). Its
+threads share that.
 """
 
 import os
