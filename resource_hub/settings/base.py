@@ -232,9 +232,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "filters": {"refused_host": {"()": "resource_hub.core.logs.RefusedHostFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # A foreign Host header: a WARNING line, not an ERROR with a traceback.
+        "django.security.DisallowedHost": {"filters": ["refused_host"]},
         "elastic_transport": {"level": "WARNING"},
         "botocore": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},

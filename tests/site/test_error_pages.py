@@ -100,6 +100,22 @@ def test_a_host_name_the_site_does_not_serve_is_a_plain_400(db, production_like,
     assert "attacker.example" not in response.content.decode()
 
 
+def test_a_refused_host_is_logged_as_one_warning_line_without_a_traceback(
+    db, production_like, caplog
+):
+    """Not Django's ERROR with a traceback for every scanner's request."""
+    client = Client(HTTP_HOST="attacker.example", raise_request_exception=False)
+
+    with caplog.at_level("INFO", logger="django.security.DisallowedHost"):
+        client.get("/en/")
+
+    (record,) = [r for r in caplog.records if r.name == "django.security.DisallowedHost"]
+    assert record.levelname == "WARNING"
+    assert record.exc_info is None and record.exc_text is None
+    assert "Invalid HTTP_HOST header: 'attacker.example'" in record.getMessage()
+    assert not [r for r in caplog.records if r.levelno >= 40]  # nothing at ERROR
+
+
 def test_the_api_answers_a_host_it_does_not_serve_with_its_json_error(db, production_like):
     client = Client(HTTP_HOST="attacker.example", raise_request_exception=False)
 
