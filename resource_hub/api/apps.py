@@ -7,3 +7,11 @@ class ApiConfig(AppConfig):
     label = "api"
     verbose_name = _("API")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # The worker's clock (core) sits below us: it deletes the ended rate windows.
+        from resource_hub.core import clock
+
+        from .throttling import prune_ended_windows_if_due
+
+        clock.register(prune_ended_windows_if_due)

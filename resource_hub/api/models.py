@@ -43,12 +43,17 @@ class RateWindow(models.Model):
 
     One row per caller (a token, a user or an address), counted up by a single
     upsert per request and restarted when a new window begins; every web
-    process shares it through the database.
+    process shares it through the database. Rows of ended windows are deleted
+    by the worker's clock, so the table holds the callers of the last window,
+    not every address that ever called.
     """
 
     key = models.CharField(_("caller"), max_length=100, primary_key=True)
     window_number = models.BigIntegerField(_("window"))
     count = models.PositiveIntegerField(_("requests"))
+    # Seconds since the epoch: once past, the row counts for nothing (its caller's next
+    # request starts again at one) and the worker's clock deletes it.
+    ends_at = models.BigIntegerField(_("window ends"), default=0, db_index=True)
 
     class Meta:
         verbose_name = _("API rate window")

@@ -20,6 +20,8 @@ from ninja.throttling import BaseThrottle
 
 from resource_hub.core.client_address import client_ip_address
 
+from .models import RateWindow
+
 _PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
@@ -38,20 +40,53 @@ def count_request(key: str, *, window_seconds: int, now: float | None = None) ->
     """Count one request of `key`; returns (requests in this window, seconds until it ends)."""
     now = _now() if now is None else now
     window = int(now // window_seconds)
+    ends_at = (window + 1) * window_seconds
     q = connection.ops.quote_name
     table, key_, window_, count_ = q("api_ratewindow"), q("key"), q("window_number"), q("count")
+    ends_ = q("ends_at")
     # PostgreSQL and SQLite (3.35+) both speak this upsert; the names are ours
     # (quoted), the values parameters.
     sql = (
-        f"INSERT INTO {table} ({key_}, {window_}, {count_}) VALUES (%s, %s, 1) "  # noqa: S608
+        f"INSERT INTO {table} ({key_}, {window_}, {count_}, {ends_}) "  # noqa: S608
+        f"VALUES (%s, %s, 1, %s) "
         f"ON CONFLICT ({key_}) DO UPDATE SET {count_} = CASE "
         f"WHEN {table}.{window_} = excluded.{window_} THEN {table}.{count_} + 1 ELSE 1 END, "
-        f"{window_} = excluded.{window_} RETURNING {count_}"
+        f"{window_} = excluded.{window_}, {ends_} = excluded.{ends_} RETURNING {count_}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [key, window])
+        cursor.execute(sql, [key, window, ends_at])
         (count,) = cursor.fetchone()
-    return count, (window + 1) * window_seconds - now
+    return count, ends_at - now
+
+
+#: How often the worker's clock deletes the rows of ended windows (seconds).
+PRUNE_INTERVAL = 600
+_pruned_at: float | None = None  # this process's last pruning, on the monotonic clock
+
+
+def prune_ended_windows(*, now: float | None = None) -> int:
+    """Delete the rows whose window has ended; returns how many.
+
+    Changes no count: a caller's next request would have restarted its row at
+    one, and now inserts it at one. One indexed DELETE.
+    """
+    now = _now() if now is None else now
+    deleted, _by_model = RateWindow.objects.filter(ends_at__lte=now).delete()
+    return deleted
+
+
+def prune_ended_windows_if_due() -> int | None:
+    """The worker clock's job: `prune_ended_windows` every PRUNE_INTERVAL seconds at most.
+
+    Every address that calls the API (or asks for a new password) leaves a row;
+    without this the table grows by one row per caller ever seen.
+    """
+    global _pruned_at
+    if _pruned_at is not None and time.monotonic() - _pruned_at < PRUNE_INTERVAL:
+        return None
+    deleted = prune_ended_windows()
+    _pruned_at = time.monotonic()
+    return deleted
 
 
 class _Limit(BaseThrottle):

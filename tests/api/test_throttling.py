@@ -83,3 +83,40 @@ def test_the_counts_write_no_log_on_postgresql(db):
             [RateWindow._meta.db_table],
         )
         assert cursor.fetchone() == ("u",)  # unlogged
+
+
+def test_rows_of_ended_windows_are_deleted_and_no_count_changes(db):
+    """One row per caller ever seen would grow without end: ended windows are deleted."""
+    from resource_hub.api.models import RateWindow
+    from resource_hub.api.throttling import count_request, prune_ended_windows
+
+    hour = 3600 * 8_000_000  # the start of some hour (and of a minute)
+    count_request("address:192.0.2.1", window_seconds=60, now=hour + 1)
+    assert count_request("address:192.0.2.1", window_seconds=60, now=hour + 2) == (2, 58)
+    count_request("password:digest", window_seconds=3600, now=hour + 1)
+
+    assert prune_ended_windows(now=hour + 59) == 0  # both windows still running
+    assert prune_ended_windows(now=hour + 61) == 1  # the minute has ended, the hour not
+
+    assert list(RateWindow.objects.values_list("key", flat=True)) == ["password:digest"]
+    # The hour's count goes on; the minute's caller starts again at one, as it would have.
+    assert count_request("password:digest", window_seconds=3600, now=hour + 62) == (2, 3538)
+    assert count_request("address:192.0.2.1", window_seconds=60, now=hour + 62) == (1, 58)
+
+
+def test_the_worker_clock_deletes_ended_windows_every_ten_minutes_at_most(db, monkeypatch):
+    from resource_hub.api import throttling
+    from resource_hub.api.models import RateWindow
+    from resource_hub.core import clock
+
+    assert throttling.prune_ended_windows_if_due in clock._jobs
+    monkeypatch.setattr(throttling, "_pruned_at", None)
+    throttling.count_request("address:192.0.2.2", window_seconds=60, now=60)  # long over
+
+    assert throttling.prune_ended_windows_if_due() == 1
+    throttling.count_request("address:192.0.2.2", window_seconds=60, now=60)
+    assert throttling.prune_ended_windows_if_due() is None  # not due again yet
+    assert RateWindow.objects.filter(key="address:192.0.2.2").exists()
+
+    monkeypatch.setattr(throttling, "_pruned_at", throttling._pruned_at - throttling.PRUNE_INTERVAL)
+    assert throttling.prune_ended_windows_if_due() == 1
