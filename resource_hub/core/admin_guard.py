@@ -13,6 +13,11 @@ values, issue 13); this middleware holds them to it:
 - The document and image choosers' "chosen" address (`…/chooser/chosen/<id>/`)
   looks its id up as given, and the database refuses "abc" (a 500, for every
   editor). An id that is not a number names nothing: 404.
+- The same choosers' "chosen-multiple" and the admin API's "find"
+  (`?id=abc`) do the same with their `id` parameters: 400 naming `id`.
+- A control character (NUL above all) in any parameter: PostgreSQL refuses
+  it in a string (`?tag=%00` on the image chooser was a 500). 400 naming it,
+  as on the public site (`params.clean_text`).
 """
 
 from functools import cache
@@ -22,10 +27,26 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .params import MAX_ID, InvalidParameter, clean_integer, invalid_parameter_page
+from .params import (
+    MAX_ID,
+    InvalidParameter,
+    clean_integer,
+    clean_text,
+    invalid_parameter_page,
+)
 
 #: The choosers' "chosen" views, whose objects have whole-number ids.
 _CHOSEN_VIEWS = frozenset({"wagtaildocs_chooser:chosen", "wagtailimages_chooser:chosen"})
+#: Views that look up each `id` parameter as given.
+_ID_PARAMETER_VIEWS = frozenset(
+    {
+        "wagtaildocs_chooser:chosen_multiple",
+        "wagtailimages_chooser:chosen_multiple",
+        "wagtailadmin_api:pages:find",
+        "wagtailadmin_api:documents:find",
+        "wagtailadmin_api:images:find",
+    }
+)
 
 
 @cache
@@ -46,22 +67,29 @@ class AdminGuardMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not request.path_info.startswith(_admin_prefix()):
             return None
-        if request.resolver_match.view_name in _CHOSEN_VIEWS and not _is_id(
-            str(view_kwargs.get("pk", ""))
-        ):
+        view_name = request.resolver_match.view_name
+        if view_name in _CHOSEN_VIEWS and not _is_id(str(view_kwargs.get("pk", ""))):
             raise Http404(_("There is no such item."))
-        page = request.GET.get("p")
-        if page is not None and page != "last":
-            try:
-                clean_integer("p", page, low=1, high=MAX_ID)
-            except InvalidParameter as error:
-                return invalid_parameter_page(request, error)
+        try:
+            _check_parameters(request.GET, ids=view_name in _ID_PARAMETER_VIEWS)
+        except InvalidParameter as error:
+            return invalid_parameter_page(request, error)
         return None
 
     def process_exception(self, request, exception):
         if isinstance(exception, InvalidPage) and request.path_info.startswith(_admin_prefix()):
             raise Http404(_("There is no such page.")) from exception
         return None
+
+
+def _check_parameters(query, *, ids: bool) -> None:
+    for name, values in query.lists():
+        for value in values:
+            clean_text(name, value, max_length=None)
+            if name == "p" and value != "last":
+                clean_integer("p", value, low=1, high=MAX_ID)
+            elif name == "id" and ids:
+                clean_integer("id", value, low=1, high=MAX_ID)
 
 
 def _is_id(value: str) -> bool:

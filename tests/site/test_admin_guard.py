@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Workflow
 
-HOSTILE_PAGES = ["1e9", "", "abc", "-1", "0", "²", "9" * 30, "1\x00"]
+HOSTILE_PAGES = ["1e9", "", "abc", "-1", "0", "²", "9" * 30]  # NUL: the control-character test
 
 
 @pytest.fixture
@@ -71,3 +71,47 @@ def test_admin_page_numbers_still_page(world):
     )
     assert admin.get(reverse("wagtaildocs:index"), {"p": "last"}).status_code == 200
     assert admin.get(reverse("wagtaildocs:index"), {"p": "3"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        "wagtaildocs_chooser:chosen_multiple",
+        "wagtailimages_chooser:chosen_multiple",
+        "wagtailadmin_api:pages:find",
+        "wagtailadmin_api:documents:find",
+        "wagtailadmin_api:images:find",
+    ],
+)
+def test_views_that_look_ids_up_refuse_an_id_that_is_not_a_number(world, production_like, view):
+    editor = signed_in(world.editor_a)
+
+    response = editor.get(reverse(view), {"id": ["1", "abc"]})
+
+    assert response.status_code == 400
+    assert "id must be a whole number from 1 to 2147483647." in response.content.decode()
+
+
+def test_chosen_multiple_still_answers_for_real_documents(released_with_file, world):
+    _record, document = released_with_file()
+    editor = signed_in(world.editor_a)
+
+    response = editor.get(reverse("wagtaildocs_chooser:chosen_multiple"), {"id": [document.pk]})
+
+    assert response.status_code == 200
+    assert [item["id"] for item in response.json()["result"]] == [str(document.pk)]
+
+
+@pytest.mark.parametrize(
+    ("view", "parameter"),
+    [("wagtailimages_chooser:choose", "tag"), ("wagtaildocs:index", "q")],
+)
+def test_a_control_character_in_an_admin_parameter_is_a_400_naming_it(
+    world, production_like, view, parameter
+):
+    editor = signed_in(world.editor_a)
+
+    response = editor.get(reverse(view), {parameter: "rice\x00"})
+
+    assert response.status_code == 400
+    assert f"{parameter} contains control characters" in response.content.decode()
