@@ -20,11 +20,8 @@ values, issue 13); this middleware holds them to it:
   as on the public site (`params.clean_text`).
 """
 
-from functools import cache
-
 from django.core.paginator import InvalidPage
 from django.http import Http404
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .params import (
@@ -34,6 +31,7 @@ from .params import (
     clean_text,
     invalid_parameter_page,
 )
+from .security_policy import admin_prefix
 
 #: The choosers' "chosen" views, whose objects have whole-number ids.
 _CHOSEN_VIEWS = frozenset({"wagtaildocs_chooser:chosen", "wagtailimages_chooser:chosen"})
@@ -49,11 +47,6 @@ _ID_PARAMETER_VIEWS = frozenset(
 )
 
 
-@cache
-def _admin_prefix() -> str:
-    return reverse("wagtailadmin_home")
-
-
 class AdminGuardMiddleware:
     """Checks in `process_view`: after the address is resolved (so a 404 stays a 404,
     see core/middleware.py), before Wagtail's view runs."""
@@ -65,7 +58,7 @@ class AdminGuardMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not request.path_info.startswith(_admin_prefix()):
+        if not request.path_info.startswith(admin_prefix()):
             return None
         view_name = request.resolver_match.view_name
         if view_name in _CHOSEN_VIEWS and not _is_id(str(view_kwargs.get("pk", ""))):
@@ -77,7 +70,7 @@ class AdminGuardMiddleware:
         return None
 
     def process_exception(self, request, exception):
-        if isinstance(exception, InvalidPage) and request.path_info.startswith(_admin_prefix()):
+        if isinstance(exception, InvalidPage) and request.path_info.startswith(admin_prefix()):
             raise Http404(_("There is no such page.")) from exception
         return None
 

@@ -32,7 +32,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only)
         if report_only:
             return parts
-        if parts.config is None and request.path.startswith(_admin_prefix()):
+        if parts.config is None and request.path.startswith(admin_prefix()):
             parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
         if getattr(request, "is_dummy", False):
             parts.replace = {"frame-ancestors": [SELF], **(parts.replace or {})}
@@ -46,7 +46,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 
 @cache
-def _admin_prefix() -> str:
+def admin_prefix() -> str:
+    """Where Wagtail's admin is served ("/admin/"); also read by admin_guard.py."""
     return reverse("wagtailadmin_home")
 
 
