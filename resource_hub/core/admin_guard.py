@@ -61,8 +61,11 @@ class AdminGuardMiddleware:
         if not request.path_info.startswith(admin_prefix()):
             return None
         view_name = request.resolver_match.view_name
-        if view_name in _CHOSEN_VIEWS and not _is_id(str(view_kwargs.get("pk", ""))):
-            raise Http404(_("There is no such item."))
+        if view_name in _CHOSEN_VIEWS:
+            try:
+                clean_integer("pk", str(view_kwargs.get("pk", "")), low=1, high=MAX_ID)
+            except InvalidParameter:
+                raise Http404(_("There is no such item.")) from None
         try:
             _check_parameters(request.GET, ids=view_name in _ID_PARAMETER_VIEWS)
         except InvalidParameter as error:
@@ -83,7 +86,3 @@ def _check_parameters(query, *, ids: bool) -> None:
                 clean_integer("p", value, low=1, high=MAX_ID)
             elif name == "id" and ids:
                 clean_integer("id", value, low=1, high=MAX_ID)
-
-
-def _is_id(value: str) -> bool:
-    return value.isdecimal() and len(value) <= len(str(MAX_ID))
