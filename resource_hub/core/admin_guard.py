@@ -18,10 +18,19 @@ values, issue 13); this middleware holds them to it:
 - A control character (NUL above all) in any parameter: PostgreSQL refuses
   it in a string (`?tag=%00` on the image chooser was a 500). 400 naming it,
   as on the public site (`params.clean_text`).
+- The same in the address itself: the snippets' views look up their text
+  primary keys (our vocabularies' codes) as given, and "add a task" its
+  model's name, so `/admin/snippets/core/country/edit/%00/` was a 500 for
+  anyone signed in to the admin (found by tests/fuzz/test_every_route.py).
+  An address with a control character names nothing: 404.
+- Signing out takes a POST (Django's rule, so a link or an image elsewhere
+  cannot sign anyone out). Wagtail's admin sign-out answers a GET with
+  Django's 405 but deletes the session cookie anyway, so a GET of
+  `/admin/logout/` signed the browser out; here it gets the 405 alone.
 """
 
 from django.core.paginator import InvalidPage
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.utils.translation import gettext as _
 
 from .params import (
@@ -29,6 +38,7 @@ from .params import (
     InvalidParameter,
     clean_integer,
     clean_text,
+    has_control_characters,
     invalid_parameter_page,
 )
 from .security_policy import admin_prefix
@@ -60,7 +70,12 @@ class AdminGuardMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not request.path_info.startswith(admin_prefix()):
             return None
+        values = (*view_args, *view_kwargs.values())
+        if any(isinstance(value, str) and has_control_characters(value) for value in values):
+            raise Http404(_("There is no such item."))
         view_name = request.resolver_match.view_name
+        if view_name == "wagtailadmin_logout" and request.method not in ("POST", "OPTIONS"):
+            return HttpResponseNotAllowed(["POST", "OPTIONS"])
         if view_name in _CHOSEN_VIEWS:
             try:
                 clean_integer("pk", str(view_kwargs.get("pk", "")), low=1, high=MAX_ID)

@@ -1,7 +1,9 @@
 """Hostile addresses in Wagtail's admin get a 400 naming the parameter or a 404, never
-the 500 two of Wagtail's own views gave (core/admin_guard.py)."""
+the 500s some of Wagtail's own views gave, and a GET signs nobody out
+(core/admin_guard.py)."""
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Workflow
@@ -115,3 +117,46 @@ def test_a_control_character_in_an_admin_parameter_is_a_400_naming_it(
 
     assert response.status_code == 400
     assert f"{parameter} contains control characters" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/admin/snippets/core/country/edit/%00/",  # text primary keys: our vocabularies' codes
+        "/admin/snippets/core/licence/usage/CC%00/",
+        "/admin/snippets/choose/core/language/chosen/%00/",
+        "/admin/workflows/tasks/add/wagtailcore/%00/",  # a task type's model name
+    ],
+)
+def test_a_control_character_in_an_admin_address_is_a_404(world, production_like, address):
+    teacher = signed_in(world.teacher_a)  # anyone the admin lets in, not only its editors
+
+    assert teacher.get(address).status_code == 404
+
+
+def test_an_admin_address_with_a_real_text_key_still_answers(world):
+    admin = signed_in(world.admin)
+
+    response = admin.get(reverse("wagtailsnippets_core_country:edit", args=["CN"]))
+
+    assert response.status_code == 200
+    assert "China" in response.content.decode()
+
+
+def test_a_get_of_the_admin_sign_out_signs_nobody_out(world, production_like):
+    editor = signed_in(world.editor_a)
+
+    response = editor.get(reverse("wagtailadmin_logout"))
+
+    assert response.status_code == 405
+    assert settings.SESSION_COOKIE_NAME not in response.cookies  # the cookie is not deleted
+    assert editor.get(reverse("wagtailadmin_home")).status_code == 200  # still signed in
+
+
+def test_the_admin_sign_out_still_signs_out_by_post(world):
+    editor = signed_in(world.editor_a)
+
+    response = editor.post(reverse("wagtailadmin_logout"))
+
+    assert response.status_code == 302
+    assert editor.get(reverse("wagtailadmin_home")).status_code == 302  # to the sign-in page
