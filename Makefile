@@ -4,7 +4,7 @@ MANAGE := $(VENV)/bin/python manage.py
 RUN_HOST ?= 127.0.0.1
 RUN_PORT ?= 8000
 
-.PHONY: run test test-deps worker services services-stop services-status lint format bench load install \
+.PHONY: run test test-deps worker services services-stop services-status lint format bench load sweep install \
 	check-suite pytest migrations-check messages messages-check
 
 install: $(VENV)/.installed
@@ -98,3 +98,7 @@ bench: install
 load: install
 	$(LOAD_GROUP)
 	scripts/with-services.sh $(VENV)/bin/python bench/load.py $(LOAD_ARGS)
+
+## sweep: every URL route, public and admin, with every hostile value on its own (the CI test's wide form; long)
+sweep: install test-deps
+	scripts/with-services.sh env RH_SWEEP=full $(VENV)/bin/pytest -p no:cacheprovider -s tests/fuzz/test_every_route.py
