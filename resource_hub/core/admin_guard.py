@@ -23,12 +23,18 @@ values, issue 13); this middleware holds them to it:
   model's name, so `/admin/snippets/core/country/edit/%00/` was a 500 for
   anyone signed in to the admin (found by tests/fuzz/test_every_route.py).
   An address with a control character names nothing: 404.
+- Forms sent by hand (found by sending every admin route a POST): copying a
+  page reads `new_parent_page` as given, so a copy without it, or with a
+  parent that is not a number, was a 500; now a 400 naming it, and a parent
+  that does not exist a 404. The editing-session ping looked up an object id
+  its model cannot have (`/ping/wagtailcore/page/abc/…`): a 404.
 - Signing out takes a POST (Django's rule, so a link or an image elsewhere
   cannot sign anyone out). Wagtail's admin sign-out answers a GET with
   Django's 405 but deletes the session cookie anyway, so a GET of
   `/admin/logout/` signed the browser out; here it gets the 405 alone.
 """
 
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.paginator import InvalidPage
 from django.http import Http404, HttpResponseNotAllowed
 from django.utils.translation import gettext as _
@@ -83,13 +89,26 @@ class AdminGuardMiddleware:
                 raise Http404(_("There is no such item.")) from None
         try:
             _check_parameters(request.GET, ids=view_name in _ID_PARAMETER_VIEWS)
+            if view_name == "wagtailadmin_pages:copy" and request.method == "POST":
+                parent = request.POST.get("new_parent_page", "")
+                clean_integer("new_parent_page", parent, low=1, high=MAX_ID)
         except InvalidParameter as error:
             return invalid_parameter_page(request, error)
         return None
 
     def process_exception(self, request, exception):
-        if isinstance(exception, InvalidPage) and request.path_info.startswith(admin_prefix()):
+        if not request.path_info.startswith(admin_prefix()):
+            return None
+        if isinstance(exception, InvalidPage):
             raise Http404(_("There is no such page.")) from exception
+        view_name = request.resolver_match.view_name if request.resolver_match else ""
+        if (
+            view_name == "wagtailadmin_pages:copy" and isinstance(exception, ObjectDoesNotExist)
+        ) or (
+            view_name == "wagtailadmin_editing_sessions:ping"
+            and isinstance(exception, (ValueError, ValidationError))
+        ):
+            raise Http404(_("There is no such item.")) from exception
         return None
 
 

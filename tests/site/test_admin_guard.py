@@ -160,3 +160,47 @@ def test_the_admin_sign_out_still_signs_out_by_post(world):
 
     assert response.status_code == 302
     assert editor.get(reverse("wagtailadmin_home")).status_code == 302  # to the sign-in page
+
+
+def test_copying_a_page_without_a_parent_that_is_a_number_is_a_400_naming_it(
+    world, production_like, make_record
+):
+    admin = signed_in(world.admin)
+    copy = reverse("wagtailadmin_pages:copy", args=[make_record().pk])
+
+    for form in ({"new_title": "Copy"}, {"new_parent_page": "abc"}, {"new_parent_page": "9" * 30}):
+        response = admin.post(copy, form)
+
+        assert response.status_code == 400, form
+        assert "new_parent_page must be a whole number" in response.content.decode()
+
+
+def test_copying_a_page_under_a_parent_that_does_not_exist_is_a_404(
+    world, production_like, make_record
+):
+    admin = signed_in(world.admin)
+    copy = reverse("wagtailadmin_pages:copy", args=[make_record().pk])
+
+    assert admin.post(copy, {"new_parent_page": 999_999_999}).status_code == 404
+
+
+def test_copying_a_page_still_works(world, make_record):
+    record = make_record()
+    admin = signed_in(world.admin)
+
+    response = admin.post(
+        reverse("wagtailadmin_pages:copy", args=[record.pk]),
+        {"new_title": "A copy", "new_slug": "a-copy", "new_parent_page": record.get_parent().pk},
+    )
+
+    assert response.status_code == 302
+    assert record.get_parent().get_children().filter(slug="a-copy").exists()
+
+
+def test_an_editing_session_ping_for_an_id_a_page_cannot_have_is_a_404(world, production_like):
+    editor = signed_in(world.editor_a)
+    ping = reverse("wagtailadmin_editing_sessions:ping", args=["wagtailcore", "page", "1", 1])
+
+    response = editor.post(ping.replace("/page/1/", "/page/abc/"))
+
+    assert response.status_code == 404
