@@ -1,6 +1,8 @@
-"""Admin forms for the vocabularies."""
+"""Admin forms: the vocabularies, and the admin's sign-in."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.auth import LoginForm
 
 
 class VocabularyForm(WagtailAdminModelForm):
@@ -14,3 +16,15 @@ class VocabularyForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if not self.instance._state.adding and "code" in self.fields:
             self.fields["code"].disabled = True
+
+
+class AdminLoginForm(LoginForm):
+    """Wagtail's sign-in form, with its password field labelled in the reader's language.
+
+    Wagtail gives the field no label, so Django shows its name, "Password",
+    untranslated (settings: WAGTAILADMIN_USER_LOGIN_FORM).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

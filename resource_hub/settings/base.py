@@ -222,6 +222,8 @@ elif ":" in _RUN_HOST and not _RUN_HOST.startswith("["):
 SITE_BASE_URL = env_base_url("SITE_BASE_URL", f"http://{_RUN_HOST}:{env_str('RUN_PORT', '8000')}")
 # Wagtail's moderation e-mails link to the admin with this.
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
+# Wagtail's sign-in form with its password field's label translated (core/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "resource_hub.core.forms.AdminLoginForm"
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to the internet
 WAGTAILDOCS_SERVE_METHOD = "redirect"

@@ -17,3 +17,4 @@ def test_the_admin_sign_in_page_names_the_site_in_chinese(db):
         page = Client(headers={"accept-language": "zh-hans"}).get(reverse("wagtailadmin_login"))
 
     assert "登录资源中心" in page.content.decode()
+    assert "密码" in page.content.decode()  # the password field's label, which Wagtail leaves out
