@@ -204,3 +204,14 @@ def test_an_editing_session_ping_for_an_id_a_page_cannot_have_is_a_404(world, pr
     response = editor.post(ping.replace("/page/1/", "/page/abc/"))
 
     assert response.status_code == 404
+
+
+def test_an_editing_session_ping_for_a_real_page_still_answers(world, make_record):
+    record = make_record()
+    admin = signed_in(world.admin)
+    ping = reverse("wagtailadmin_editing_sessions:ping", args=["wagtailcore", "page", record.pk, 0])
+
+    response = admin.post(ping)
+
+    assert response.status_code == 200
+    assert "session_id" in response.json()
